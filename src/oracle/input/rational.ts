@@ -1,0 +1,112 @@
+/**
+ * Exact rational numbers for the oracle's inputs. A JSON number means its exact binary64 value; a string
+ * means the exact decimal it spells ("1e-30", "0.1") or a ratio of two decimals ("1/3"). Decimal strings
+ * are parsed and validated by big.js, then turned into bigint fractions: nothing is rounded.
+ */
+import Big from "big.js";
+
+/** num / den with den > 0 (not necessarily in lowest terms). */
+export interface Rational {
+  readonly num: bigint;
+  readonly den: bigint;
+}
+
+/** Largest decimal exponent accepted in a string (keeps bigints of reasonable size). */
+export const MAX_DECIMAL_EXPONENT = 100_000;
+
+/** The exact value of a finite double. */
+export function rationalFromDouble(x: number): Rational {
+  if (!Number.isFinite(x)) throw new RangeError(`not a finite number: ${x}`);
+  if (x === 0) return { num: 0n, den: 1n };
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, x);
+  const bits = view.getBigUint64(0);
+  const negative = bits >> 63n === 1n;
+  const biasedExponent = Number((bits >> 52n) & 0x7ffn);
+  const fraction = bits & ((1n << 52n) - 1n);
+  const mantissa = biasedExponent === 0 ? fraction : fraction | (1n << 52n);
+  const exponent = (biasedExponent === 0 ? 1 : biasedExponent) - 1075; // x = mantissa * 2^exponent
+  const signed = negative ? -mantissa : mantissa;
+  return exponent >= 0 ? { num: signed << BigInt(exponent), den: 1n } : reduceTwos(signed, -exponent);
+}
+
+function reduceTwos(num: bigint, shift: number): Rational {
+  let n = num;
+  let s = shift;
+  while (s > 0 && (n & 1n) === 0n) {
+    n >>= 1n;
+    s--;
+  }
+  return { num: n, den: 1n << BigInt(s) };
+}
+
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/** The exact value of a decimal string, or null when the string is not a decimal. */
+export function rationalFromDecimal(text: string): Rational | null {
+  const s = text.trim();
+  if (!DECIMAL.test(s)) return null;
+  const exponentPart = /[eE]([+-]?\d+)$/.exec(s);
+  if (exponentPart && Math.abs(Number(exponentPart[1])) > MAX_DECIMAL_EXPONENT) return null;
+  let big: Big;
+  try {
+    big = new Big(s.startsWith("+") ? s.slice(1) : s);
+  } catch {
+    return null;
+  }
+  // big.js keeps the value as sign s, digit array c and exponent e: value = s * c0.c1c2... * 10^e
+  const digits = BigInt(big.c.join(""));
+  const scale = big.e - (big.c.length - 1);
+  const signed = big.s < 0 ? -digits : digits;
+  if (scale >= 0) return { num: signed * 10n ** BigInt(scale), den: 1n };
+  return { num: signed, den: 10n ** BigInt(-scale) };
+}
+
+/** The exact value of "a/b" with decimal a and b (b != 0), or of a plain decimal; null if neither. */
+export function rationalFromString(text: string): Rational | null {
+  const slash = text.indexOf("/");
+  if (slash < 0) return rationalFromDecimal(text);
+  const a = rationalFromDecimal(text.slice(0, slash));
+  const b = rationalFromDecimal(text.slice(slash + 1));
+  if (a === null || b === null || b.num === 0n) return null;
+  const num = a.num * b.den;
+  const den = a.den * b.num;
+  return den < 0n ? { num: -num, den: -den } : { num, den };
+}
+
+export function compareRational(a: Rational, b: Rational): number {
+  const l = a.num * b.den;
+  const r = b.num * a.den;
+  return l > r ? 1 : l < r ? -1 : 0;
+}
+
+export function addRational(a: Rational, b: Rational): Rational {
+  if (a.den === b.den) return { num: a.num + b.num, den: a.den };
+  return { num: a.num * b.den + b.num * a.den, den: a.den * b.den };
+}
+
+export function gcd(a: bigint, b: bigint): bigint {
+  let x = a < 0n ? -a : a;
+  let y = b < 0n ? -b : b;
+  while (y !== 0n) [x, y] = [y, x % y];
+  return x;
+}
+
+export function reduce(a: Rational): Rational {
+  const g = gcd(a.num, a.den);
+  return g <= 1n ? a : { num: a.num / g, den: a.den / g };
+}
+
+/** The double nearest to a rational (for messages and heuristics only). */
+export function rationalToNumber(a: Rational): number {
+  if (a.num === 0n) return 0;
+  const negative = a.num < 0n;
+  const n = negative ? -a.num : a.num;
+  const shift = n.toString(2).length - a.den.toString(2).length;
+  // scale so the quotient has ~64 significant bits
+  const k = 64 - shift;
+  const q = k >= 0 ? (n << BigInt(k)) / a.den : n / (a.den << BigInt(-k));
+  const value = Number(q) * 2 ** -k;
+  const fixed = Number.isFinite(value) && value !== 0 ? value : Number(q) * 2 ** Math.floor(-k / 2) * 2 ** Math.ceil(-k / 2);
+  return negative ? -fixed : fixed;
+}

@@ -1,0 +1,432 @@
+/**
+ * Interval arithmetic on MPFR with outward rounding: every operation returns an interval [lo, hi] that
+ * contains f(x) for every x in its operands (the inclusion property). Lower ends are rounded toward -inf,
+ * upper ends toward +inf; transcendental functions come from MPFR, correctly rounded in each direction.
+ *
+ * Monotone functions of a narrow interval cost one MPFR call, not two: f(lo) is rounded down, its upward
+ * rounding is the next number above (MPFR rounds correctly, so the two directed roundings of an inexact
+ * result are adjacent), and f(hi) is bounded by the mean value theorem, e.g. log(hi) <= log(lo) + (hi-lo)/lo.
+ * `setTwoCallTranscendentals(true)` turns this off (the tests check both ways agree).
+ */
+import type { Arena } from "../mpfr/arena.ts";
+import { mpfr, RNDD, RNDN, RNDU, setIntegerFromBigInt as setIntegerFromBigIntPtr, type RealPtr } from "../mpfr/binding.ts";
+
+/** Relative width below which the one-call (mean value) bound is used. */
+const NARROW = 2 ** -16;
+
+let twoCallTranscendentals = false;
+
+/** Evaluate f(lo) and f(hi) separately in every transcendental function (slower; for cross-checking). */
+export function setTwoCallTranscendentals(on: boolean): void {
+  twoCallTranscendentals = on;
+}
+
+export class Interval {
+  private constructor(
+    readonly arena: Arena,
+    readonly lo: RealPtr,
+    readonly hi: RealPtr,
+  ) {}
+
+  /** A new interval (value unset) owned by `arena`. */
+  static alloc(arena: Arena): Interval {
+    return new Interval(arena, arena.real(), arena.real());
+  }
+
+  /** The exact value of a double (exact since every working precision is >= 53 bits). */
+  static fromDouble(arena: Arena, x: number): Interval {
+    const v = Interval.alloc(arena);
+    setDouble(v, x);
+    return v;
+  }
+
+  /** The enclosure of num/den for bigints (den > 0): each end correctly rounded outward. */
+  static fromRational(arena: Arena, num: bigint, den: bigint): Interval {
+    const v = Interval.alloc(arena);
+    setRational(v, num, den);
+    return v;
+  }
+
+  /** [lo, hi] from two doubles (lo <= hi). */
+  static fromBounds(arena: Arena, lo: number, hi: number): Interval {
+    const v = Interval.alloc(arena);
+    mpfr.mpfr_set_d(v.lo, lo, RNDD);
+    mpfr.mpfr_set_d(v.hi, hi, RNDU);
+    return v;
+  }
+
+  copy(): Interval {
+    const v = Interval.alloc(this.arena);
+    assign(v, this);
+    return v;
+  }
+
+  add(b: Interval): Interval {
+    return this.make((o) => add(o, this, b));
+  }
+  sub(b: Interval): Interval {
+    return this.make((o) => sub(o, this, b));
+  }
+  mul(b: Interval): Interval {
+    return this.make((o) => mul(o, this, b));
+  }
+  div(b: Interval): Interval {
+    return this.make((o) => div(o, this, b));
+  }
+  neg(): Interval {
+    return this.make((o) => neg(o, this));
+  }
+  /** Multiplies by a double (exact in MPFR). */
+  scale(x: number): Interval {
+    return this.make((o) => scale(o, this, x));
+  }
+  addDouble(x: number): Interval {
+    return this.make((o) => addDouble(o, this, x));
+  }
+  square(): Interval {
+    return this.make((o) => square(o, this));
+  }
+  log(): Interval {
+    return this.make((o) => log(o, this));
+  }
+  log1p(): Interval {
+    return this.make((o) => log1p(o, this));
+  }
+  exp(): Interval {
+    return this.make((o) => exp(o, this));
+  }
+  expm1(): Interval {
+    return this.make((o) => expm1(o, this));
+  }
+
+  /** Lower end > 0. */
+  isPositive(): boolean {
+    return mpfr.mpfr_sgn(this.lo) > 0;
+  }
+  /** Upper end < 0. */
+  isNegative(): boolean {
+    return mpfr.mpfr_sgn(this.hi) < 0;
+  }
+  /** Lower end >= 0. */
+  isNonNegative(): boolean {
+    return mpfr.mpfr_sgn(this.lo) >= 0;
+  }
+  /** lo == hi == 0. */
+  isExactZero(): boolean {
+    return mpfr.mpfr_zero_p(this.lo) !== 0 && mpfr.mpfr_zero_p(this.hi) !== 0;
+  }
+  /** Every value of this interval is < every value of b. */
+  certainlyBelow(b: Interval): boolean {
+    return mpfr.mpfr_less_p(this.hi, b.lo) !== 0;
+  }
+  /** The lower end as the nearest double (for decisions that only affect tightness, never rigor). */
+  loDouble(): number {
+    return mpfr.mpfr_get_d(this.lo, RNDD);
+  }
+  hiDouble(): number {
+    return mpfr.mpfr_get_d(this.hi, RNDU);
+  }
+  /** Midpoint as the nearest double: an approximation, never a certified value. */
+  midDouble(): number {
+    const lo = mpfr.mpfr_get_d(this.lo, RNDN);
+    const hi = mpfr.mpfr_get_d(this.hi, RNDN);
+    return lo === hi ? lo : lo / 2 + hi / 2;
+  }
+
+  private make(fn: (o: Interval) => void): Interval {
+    const o = Interval.alloc(this.arena);
+    fn(o);
+    return o;
+  }
+}
+
+// ---- in-place operations: o may alias an operand ------------------------------------------------------
+
+export function assign(o: Interval, a: Interval): void {
+  if (o === a) return;
+  mpfr.mpfr_set(o.lo, a.lo, RNDD);
+  mpfr.mpfr_set(o.hi, a.hi, RNDU);
+}
+
+export function setDouble(o: Interval, x: number): void {
+  if (!Number.isFinite(x)) throw new Error(`not a finite double: ${x}`);
+  mpfr.mpfr_set_d(o.lo, x, RNDD);
+  mpfr.mpfr_set_d(o.hi, x, RNDU);
+}
+
+export function setZero(o: Interval): void {
+  mpfr.mpfr_set_zero(o.lo, 1);
+  mpfr.mpfr_set_zero(o.hi, 1);
+}
+
+/** [lo, +inf] style helpers for rigorous fallbacks. */
+export function setBounds(o: Interval, lo: number, hi: number): void {
+  mpfr.mpfr_set_d(o.lo, lo, RNDD);
+  mpfr.mpfr_set_d(o.hi, hi, RNDU);
+}
+
+export function setRational(o: Interval, num: bigint, den: bigint): void {
+  if (den <= 0n) throw new Error("setRational: denominator must be positive");
+  const arena = o.arena;
+  const z = arena.scratchInteger();
+  const bits = Math.max(bitLength(num < 0n ? -num : num), 2);
+  const x = arena.realWithPrecision(bits);
+  setIntegerFromBigIntPtr(z, num);
+  mpfr.mpfr_set_z(x, z, RNDN); // exact: x has enough bits
+  setIntegerFromBigIntPtr(z, den);
+  mpfr.mpfr_div_z(o.lo, x, z, RNDD);
+  mpfr.mpfr_div_z(o.hi, x, z, RNDU);
+}
+
+export function add(o: Interval, a: Interval, b: Interval): void {
+  mpfr.mpfr_add(o.lo, a.lo, b.lo, RNDD);
+  mpfr.mpfr_add(o.hi, a.hi, b.hi, RNDU);
+}
+
+export function addDouble(o: Interval, a: Interval, x: number): void {
+  mpfr.mpfr_add_d(o.lo, a.lo, x, RNDD);
+  mpfr.mpfr_add_d(o.hi, a.hi, x, RNDU);
+}
+
+export function sub(o: Interval, a: Interval, b: Interval): void {
+  const t = o.arena.scratch(0);
+  mpfr.mpfr_sub(t, a.lo, b.hi, RNDD);
+  mpfr.mpfr_sub(o.hi, a.hi, b.lo, RNDU);
+  mpfr.mpfr_swap(o.lo, t);
+}
+
+export function neg(o: Interval, a: Interval): void {
+  const t = o.arena.scratch(0);
+  mpfr.mpfr_neg(t, a.hi, RNDD);
+  mpfr.mpfr_neg(o.hi, a.lo, RNDU);
+  mpfr.mpfr_swap(o.lo, t);
+}
+
+export function mul(o: Interval, a: Interval, b: Interval): void {
+  if (mpfr.mpfr_sgn(a.lo) >= 0 && mpfr.mpfr_sgn(b.lo) >= 0) {
+    mpfr.mpfr_mul(o.lo, a.lo, b.lo, RNDD);
+    mpfr.mpfr_mul(o.hi, a.hi, b.hi, RNDU);
+    return;
+  }
+  fourCorners(o, a, b, mpfr.mpfr_mul);
+}
+
+export function div(o: Interval, a: Interval, b: Interval): void {
+  const bPositive = mpfr.mpfr_sgn(b.lo) > 0;
+  if (!bPositive && !(mpfr.mpfr_sgn(b.hi) < 0)) throw new Error("interval division by an interval containing 0");
+  if (bPositive && mpfr.mpfr_sgn(a.lo) >= 0) {
+    const t = o.arena.scratch(0);
+    mpfr.mpfr_div(t, a.lo, b.hi, RNDD);
+    mpfr.mpfr_div(o.hi, a.hi, b.lo, RNDU);
+    mpfr.mpfr_swap(o.lo, t);
+    return;
+  }
+  fourCorners(o, a, b, mpfr.mpfr_div);
+}
+
+/** o = a * x for a finite double x (exact in MPFR). */
+export function scale(o: Interval, a: Interval, x: number): void {
+  if (x >= 0) {
+    mpfr.mpfr_mul_d(o.lo, a.lo, x, RNDD);
+    mpfr.mpfr_mul_d(o.hi, a.hi, x, RNDU);
+  } else {
+    const t = o.arena.scratch(0);
+    mpfr.mpfr_mul_d(t, a.hi, x, RNDD);
+    mpfr.mpfr_mul_d(o.hi, a.lo, x, RNDU);
+    mpfr.mpfr_swap(o.lo, t);
+  }
+}
+
+export function square(o: Interval, a: Interval): void {
+  if (mpfr.mpfr_sgn(a.lo) >= 0) {
+    mpfr.mpfr_sqr(o.lo, a.lo, RNDD);
+    mpfr.mpfr_sqr(o.hi, a.hi, RNDU);
+    return;
+  }
+  if (mpfr.mpfr_sgn(a.hi) <= 0) {
+    const t = o.arena.scratch(0);
+    mpfr.mpfr_sqr(t, a.hi, RNDD);
+    mpfr.mpfr_sqr(o.hi, a.lo, RNDU);
+    mpfr.mpfr_swap(o.lo, t);
+    return;
+  }
+  const t = o.arena.scratch(0);
+  if (mpfr.mpfr_cmpabs(a.lo, a.hi) > 0) mpfr.mpfr_sqr(t, a.lo, RNDU);
+  else mpfr.mpfr_sqr(t, a.hi, RNDU);
+  mpfr.mpfr_swap(o.hi, t);
+  mpfr.mpfr_set_zero(o.lo, 1);
+}
+
+/** Hull of two intervals into o. */
+export function hull(o: Interval, a: Interval, b: Interval): void {
+  mpfr.mpfr_min(o.lo, a.lo, b.lo, RNDD);
+  mpfr.mpfr_max(o.hi, a.hi, b.hi, RNDU);
+}
+
+type Binary = (rop: RealPtr, x: RealPtr, y: RealPtr, rnd: number) => number;
+
+function fourCorners(o: Interval, a: Interval, b: Interval, op: Binary): void {
+  const arena = o.arena;
+  const lo = arena.scratch(0);
+  const hi = arena.scratch(1);
+  const t = arena.scratch(2);
+  op(lo, a.lo, b.lo, RNDD);
+  op(hi, a.lo, b.lo, RNDU);
+  const pairs: [RealPtr, RealPtr][] = [
+    [a.lo, b.hi],
+    [a.hi, b.lo],
+    [a.hi, b.hi],
+  ];
+  for (const [x, y] of pairs) {
+    op(t, x, y, RNDD);
+    if (mpfr.mpfr_less_p(t, lo)) mpfr.mpfr_swap(t, lo);
+    op(t, x, y, RNDU);
+    if (mpfr.mpfr_greater_p(t, hi)) mpfr.mpfr_swap(t, hi);
+  }
+  if (mpfr.mpfr_nan_p(lo) || mpfr.mpfr_nan_p(hi)) throw new Error("interval operation produced NaN (0 * inf?)");
+  mpfr.mpfr_swap(o.lo, lo);
+  mpfr.mpfr_swap(o.hi, hi);
+}
+
+// ---- monotone transcendental functions ----------------------------------------------------------------
+
+/**
+ * Writes into `up` the upward rounding of a value whose downward rounding is in `down`, given the ternary
+ * result of the downward call (0 when exact).
+ */
+function roundUpFromDown(up: RealPtr, down: RealPtr, ternary: number): void {
+  mpfr.mpfr_set(up, down, RNDU);
+  if (ternary !== 0) mpfr.mpfr_nextabove(up);
+}
+
+/** d = RU(hi - lo), an upper bound on the width of a. */
+function widthOf(d: RealPtr, a: Interval): void {
+  mpfr.mpfr_sub(d, a.hi, a.lo, RNDU);
+}
+
+function isPoint(a: Interval): boolean {
+  return mpfr.mpfr_equal_p(a.lo, a.hi) !== 0;
+}
+
+/** o = log(a); a must be > 0 (a.lo == 0 gives a lower end of -inf). */
+export function log(o: Interval, a: Interval): void {
+  if (!(mpfr.mpfr_sgn(a.hi) > 0)) throw new Error("log of an interval that is not positive");
+  const arena = o.arena;
+  const down = arena.scratch(3);
+  const up = arena.scratch(4);
+  const d = arena.scratch(5);
+  if (mpfr.mpfr_sgn(a.lo) <= 0) {
+    mpfr.mpfr_log(up, a.hi, RNDU);
+    mpfr.mpfr_set_inf(o.lo, -1);
+    mpfr.mpfr_swap(o.hi, up);
+    return;
+  }
+  const ternary = mpfr.mpfr_log(down, a.lo, RNDD);
+  if (isPoint(a)) {
+    roundUpFromDown(up, down, ternary);
+  } else {
+    widthOf(d, a);
+    mpfr.mpfr_div(d, d, a.lo, RNDU); // (hi - lo) / lo >= log(hi) - log(lo)
+    if (!twoCallTranscendentals && mpfr.mpfr_cmp_d(d, NARROW) <= 0) {
+      roundUpFromDown(up, down, ternary);
+      mpfr.mpfr_add(up, up, d, RNDU);
+    } else {
+      mpfr.mpfr_log(up, a.hi, RNDU);
+    }
+  }
+  mpfr.mpfr_swap(o.lo, down);
+  mpfr.mpfr_swap(o.hi, up);
+}
+
+/** o = log(1 + a); a must be > -1. */
+export function log1p(o: Interval, a: Interval): void {
+  if (!(mpfr.mpfr_cmp_si(a.lo, -1) > 0)) throw new Error("log1p of an interval reaching -1");
+  const arena = o.arena;
+  const down = arena.scratch(3);
+  const up = arena.scratch(4);
+  const d = arena.scratch(5);
+  const t = arena.scratch(6);
+  const ternary = mpfr.mpfr_log1p(down, a.lo, RNDD);
+  if (isPoint(a)) {
+    roundUpFromDown(up, down, ternary);
+  } else {
+    widthOf(d, a);
+    mpfr.mpfr_add_ui(t, a.lo, 1, RNDD); // 1 + lo > 0, rounded down
+    mpfr.mpfr_div(d, d, t, RNDU); // (hi - lo) / (1 + lo) >= log1p(hi) - log1p(lo)
+    if (!twoCallTranscendentals && mpfr.mpfr_cmp_d(d, NARROW) <= 0) {
+      roundUpFromDown(up, down, ternary);
+      mpfr.mpfr_add(up, up, d, RNDU);
+    } else {
+      mpfr.mpfr_log1p(up, a.hi, RNDU);
+    }
+  }
+  mpfr.mpfr_swap(o.lo, down);
+  mpfr.mpfr_swap(o.hi, up);
+}
+
+/** t = RU(d + d^2): for 0 <= d <= 1, e^d - 1 <= d + d^2. */
+function expIncrementBound(t: RealPtr, d: RealPtr): void {
+  mpfr.mpfr_sqr(t, d, RNDU);
+  mpfr.mpfr_add(t, t, d, RNDU);
+}
+
+/** o = exp(a). */
+export function exp(o: Interval, a: Interval): void {
+  const arena = o.arena;
+  const down = arena.scratch(3);
+  const up = arena.scratch(4);
+  const d = arena.scratch(5);
+  const t = arena.scratch(6);
+  const ternary = mpfr.mpfr_exp(down, a.lo, RNDD);
+  if (isPoint(a)) {
+    roundUpFromDown(up, down, ternary);
+  } else {
+    widthOf(d, a);
+    if (!twoCallTranscendentals && mpfr.mpfr_cmp_d(d, NARROW) <= 0) {
+      roundUpFromDown(up, down, ternary);
+      expIncrementBound(t, d); // exp(hi) = exp(lo) e^d <= exp(lo) (1 + d + d^2)
+      mpfr.mpfr_add_ui(t, t, 1, RNDU);
+      mpfr.mpfr_mul(up, up, t, RNDU);
+    } else {
+      mpfr.mpfr_exp(up, a.hi, RNDU);
+    }
+  }
+  mpfr.mpfr_swap(o.lo, down);
+  mpfr.mpfr_swap(o.hi, up);
+}
+
+/** o = exp(a) - 1. */
+export function expm1(o: Interval, a: Interval): void {
+  const arena = o.arena;
+  const down = arena.scratch(3);
+  const up = arena.scratch(4);
+  const d = arena.scratch(5);
+  const t = arena.scratch(6);
+  const ternary = mpfr.mpfr_expm1(down, a.lo, RNDD);
+  if (isPoint(a)) {
+    roundUpFromDown(up, down, ternary);
+  } else {
+    widthOf(d, a);
+    if (!twoCallTranscendentals && mpfr.mpfr_cmp_d(d, NARROW) <= 0) {
+      // expm1(hi) = expm1(lo) + e^lo (e^d - 1) <= up(expm1(lo)) + (1 + up(expm1(lo))) (d + d^2)
+      roundUpFromDown(up, down, ternary);
+      expIncrementBound(t, d);
+      const eLo = arena.scratch(7);
+      mpfr.mpfr_add_ui(eLo, up, 1, RNDU);
+      mpfr.mpfr_mul(t, t, eLo, RNDU);
+      mpfr.mpfr_add(up, up, t, RNDU);
+    } else {
+      mpfr.mpfr_expm1(up, a.hi, RNDU);
+    }
+  }
+  mpfr.mpfr_swap(o.lo, down);
+  mpfr.mpfr_swap(o.hi, up);
+}
+
+// ---- helpers -------------------------------------------------------------------------------------------
+
+export function bitLength(x: bigint): number {
+  if (x === 0n) return 0;
+  return x.toString(2).length;
+}
+
