@@ -1,0 +1,41 @@
+import fc from "fast-check";
+import { describe, expect, test } from "vitest";
+import { LineReader } from "./line-reader.ts";
+
+function collect(max: number, chunks: string[], headBytes = 8) {
+  const events: string[] = [];
+  const reader = new LineReader(max, { line: (b) => events.push(`line:${b.toString()}`), tooLong: (h, n) => events.push(`long:${h.toString()}:${n}`) }, headBytes);
+  let maxHeld = 0;
+  for (const c of chunks) {
+    reader.push(Buffer.from(c));
+    maxHeld = Math.max(maxHeld, reader.bufferedBytes);
+  }
+  reader.end();
+  return { events, maxHeld };
+}
+
+describe("LineReader", () => {
+  test("splits lines across and within chunks", () => {
+    expect(collect(100, ['{"a"', ':1}\n{"b":2}\n{', '"c":3}\n']).events).toEqual(['line:{"a":1}', 'line:{"b":2}', 'line:{"c":3}']);
+  });
+  test("a last line without newline still counts; empty lines are lines", () => {
+    expect(collect(100, ["a\n\nb"]).events).toEqual(["line:a", "line:", "line:b"]);
+  });
+  test("a line at the limit passes, one byte more is skipped with its head and length kept", () => {
+    expect(collect(5, ["12345\n123456\nok\n"]).events).toEqual(["line:12345", "long:123456:6", "line:ok"]);
+    expect(collect(5, ["1234", "56789", "0123", "\nok\n"], 3).events).toEqual(["long:123:13", "line:ok"]);
+  });
+  test("never holds more than the limit, however the stream is cut", () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: fc.constantFrom("a", "b", "\n"), maxLength: 40 }), { maxLength: 20 }), fc.integer({ min: 1, max: 12 }), (chunks, max) => {
+        const { events, maxHeld } = collect(max, chunks, 4);
+        expect(maxHeld).toBeLessThanOrEqual(max);
+        const text = chunks.join("");
+        const expected = (text.endsWith("\n") ? text.slice(0, -1) : text).split("\n");
+        if (text === "") expected.length = 0;
+        expect(events).toEqual(expected.map((l) => (l.length <= max ? `line:${l}` : `long:${l.slice(0, 4)}:${l.length}`)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
