@@ -1,4 +1,5 @@
 import type { Command } from "../command.ts";
+import { serveCommand } from "./serve.ts";
 
 /** Every subcommand, in the order `bonkl --help` lists them. */
-export const commands: Command[] = [];
+export const commands: Command[] = [serveCommand];

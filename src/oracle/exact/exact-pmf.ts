@@ -35,14 +35,29 @@ export function exactDecimalOfDouble(x: number): string {
   return negative ? `-${digits}` : digits;
 }
 
-function toBig(value: number | string): Big {
-  return new Big(typeof value === "number" ? exactDecimalOfDouble(value) : value);
+/** A probability as an exact fraction of two decimals: doubles, decimal strings and "a/b" strings. */
+function toFraction(value: number | string): { num: Big; den: Big } {
+  if (typeof value === "number") return { num: new Big(exactDecimalOfDouble(value)), den: new Big(1) };
+  const slash = value.indexOf("/");
+  if (slash < 0) return { num: new Big(value), den: new Big(1) };
+  return { num: new Big(value.slice(0, slash)), den: new Big(value.slice(slash + 1)) };
 }
 
-/** pi_n exactly, for p given as doubles or decimal strings, rewards as doubles (ties allowed). */
+/**
+ * Weights w_i proportional to p_i, exactly: every p_i = a_i / b_i is multiplied by the product D of the
+ * distinct denominators (D / b_i is the product of the others, so no division happens).
+ */
+function exactWeights(p: readonly (number | string)[]): Big[] {
+  const fractions = p.map(toFraction);
+  const denominators: Big[] = [];
+  for (const f of fractions) if (!denominators.some((d) => d.eq(f.den))) denominators.push(f.den);
+  return fractions.map((f) => denominators.reduce((acc, d) => (d.eq(f.den) ? acc : acc.times(d)), f.num));
+}
+
+/** pi_n exactly, for p given as doubles, decimal strings or "a/b" strings, rewards as doubles (ties allowed). */
 export function exactBonPmf(p: readonly (number | string)[], n: number, r?: readonly number[]): ExactFraction[] {
   if (!Number.isInteger(n) || n < 1 || n > 4096) throw new RangeError("exactBonPmf: n must be an integer in [1, 4096]");
-  const w = p.map(toBig);
+  const w = exactWeights(p);
   const s = w.reduce((acc, x) => acc.plus(x), new Big(0));
   const rewards = r ?? p.map((_, i) => i);
   // reward levels among positive-mass outcomes, lowest first

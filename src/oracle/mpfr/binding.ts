@@ -78,8 +78,14 @@ export function liveIntegerCount(): number {
   return liveIntegers;
 }
 
+const INT32_MAX = 2147483647n;
+
 /** Sets an `mpz_t` from a JS bigint (exact). */
 export function setIntegerFromBigInt(z: IntegerPtr, value: bigint): void {
+  if (value <= INT32_MAX && value >= -INT32_MAX) {
+    mpfr.mpz_set_si(z, Number(value)); // C long is 32 bits here (gmp-wasm's mpz_set_d is broken: it sets 0)
+    return;
+  }
   const negative = value < 0n;
   const hex = (negative ? -value : value).toString(16);
   const rc = mpfr.mpz_set_string(z, negative ? `-${hex}` : hex, 16);

@@ -1,0 +1,29 @@
+import { UsageError } from "../../errors.ts";
+import type { Command } from "../command.ts";
+import { serveStdio } from "../../serve/oracle-server.ts";
+import { parseFlags } from "../flags.ts";
+
+export const serveCommand: Command = {
+  name: "serve",
+  summary: "answer the subject protocol on stdin/stdout with the certified oracle",
+  help: [
+    "Usage: bonkl serve [--digits N]",
+    "",
+    "Speaks the subject protocol (spec/protocol.md) on stdin/stdout with the certified oracle as the",
+    "implementation. Args may be JSON numbers or exact decimal strings (\"1e-30\", \"1/3\"). Each value is a",
+    "decimal string of certified digits, with an `enclosure` field [lo, hi].",
+    "",
+    "Flags:",
+    "  --digits N   significant digits per value (default 40, at most 1000)",
+    "",
+    "Example:",
+    "  echo '{\"id\":1,\"op\":\"klBon\",\"args\":{\"p\":[0.5,0.5],\"n\":2}}' | npx bonkl serve",
+  ].join("\n"),
+  async run(argv) {
+    const { values } = parseFlags(argv, { digits: { type: "string" } });
+    const digits = values.digits === undefined ? 40 : Number(values.digits);
+    if (!Number.isInteger(digits) || digits < 1 || digits > 1000) throw new UsageError(`--digits must be an integer from 1 to 1000, got ${JSON.stringify(values.digits)}`);
+    await serveStdio({ digits });
+    return 0;
+  },
+};
