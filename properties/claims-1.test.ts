@@ -1,0 +1,4 @@
+// Claims shard 1 of 3 (the shards run in parallel); see claim-tests.ts.
+import { registerClaimTests } from "./claim-tests.ts";
+
+registerClaimTests(0, 3);

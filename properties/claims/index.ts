@@ -1,0 +1,43 @@
+/** Every claim bonkl checks, in the order of the paper. IDs are stable: never rename or reuse one. */
+import type { Claim } from "../claim.ts";
+import { piOneIsP, pmfExact, pmfNonNegative, pmfSumsToOne } from "./lemma1.ts";
+import { cor1, cor2, cor2PerLevelWithTies, cor2PerOutcomeWithTies, cor3, cor3Extended, thm1, thm1Extended, thm2, thm2PerLevelWithTies, thm2PerOutcomeWithTies, thm3, thm3Extended, thm3NonNegative } from "./section3.ts";
+import { estimateMeanUpperBoundsKl, lemma2, lemma2Extended, thm4, thm4Extended, upperLooseness, upperLoosenessExtended } from "./section4.ts";
+import { example1, klBelowLimit, klLimit, klNonDecreasing, uniformSaturation } from "./examples.ts";
+
+export const claims: readonly Claim<any>[] = [
+  pmfNonNegative,
+  pmfSumsToOne,
+  pmfExact,
+  piOneIsP,
+  example1,
+  thm1,
+  thm1Extended,
+  cor1,
+  thm2,
+  thm2PerOutcomeWithTies,
+  thm2PerLevelWithTies,
+  cor2,
+  cor2PerOutcomeWithTies,
+  cor2PerLevelWithTies,
+  thm3,
+  thm3Extended,
+  thm3NonNegative,
+  cor3,
+  cor3Extended,
+  lemma2,
+  lemma2Extended,
+  thm4,
+  thm4Extended,
+  estimateMeanUpperBoundsKl,
+  upperLooseness,
+  upperLoosenessExtended,
+  uniformSaturation,
+  klNonDecreasing,
+  klBelowLimit,
+  klLimit,
+];
+
+export function claimById(id: string): Claim<any> | undefined {
+  return claims.find((c) => c.id === id);
+}

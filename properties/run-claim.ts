@@ -1,0 +1,153 @@
+/**
+ * Runs one claim's property with fast-check: draws cases, decides each from the enclosures, and collects
+ * what the spec reports (counts, tightest case, informative share). A refuted case stops the run and
+ * fast-check shrinks it; the report then carries the shrunk counterexample, the seed and the replay path.
+ */
+import fc from "fast-check";
+import type { Claim, Evidence } from "./claim.ts";
+import { DEFAULT_BUDGET, decideCase, type Budget, type CaseOutcome } from "./decide.ts";
+
+export interface ClaimRun {
+  readonly id: string;
+  /** Seed of this claim's run (derived from the base seed and the claim id). */
+  readonly seed: number;
+  readonly runs: number;
+  readonly verified: number;
+  readonly consistent: number;
+  readonly refuted: number;
+  /** Cases where the bound says more than the trivial statement (claims with `informativeMeans`). */
+  readonly informative: number | null;
+  /** The verified case with the smallest positive slack (rhs - lhs); exact equalities are not counted. */
+  readonly tightest: { slack: number; ratio: number | null; case: string } | null;
+  /** The verified case with the largest ratio lhs / rhs (both sides positive). */
+  readonly largestRatio: { ratio: number; case: string } | null;
+  readonly maxPrecision: number;
+  readonly counterexample: { case: string; raw: unknown; detail: string | null; path: string; seed: number; shrinks: number } | null;
+  readonly seconds: number;
+}
+
+export interface RunOptions {
+  runs: number;
+  /** Base seed; each claim runs with seed = baseSeed mixed with a hash of its id. */
+  seed: number;
+  /** Replay path printed by an earlier failure. */
+  path?: string;
+  budget?: Budget;
+  /** Run the claim's near miss instead of the claim. */
+  nearMiss?: boolean;
+  onCase?: (done: number, total: number) => void;
+}
+
+/** Outcomes in a case: the length of its p, or of all its components' p; 1 otherwise. */
+function sizeOf(c: unknown): number {
+  const o = c as { dist?: { p?: unknown[] }; components?: { dist: { p: unknown[] } }[] };
+  if (o.dist?.p) return o.dist.p.length;
+  if (o.components) return o.components.reduce((a, x) => a + x.dist.p.length, 0);
+  return 1;
+}
+
+/** A stable 31-bit hash of a string (FNV-1a). */
+export function hashId(id: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) {
+    h ^= id.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 1;
+}
+
+export function claimSeed(baseSeed: number, id: string): number {
+  return (baseSeed ^ hashId(id)) | 0;
+}
+
+export function runClaim<C>(claim: Claim<C>, options: RunOptions): ClaimRun {
+  const budget = { ...(options.budget ?? DEFAULT_BUDGET), ...claim.budget };
+  const check: (arena: Parameters<Claim<C>["check"]>[0], c: C) => Evidence = options.nearMiss ? claim.nearMiss!.check : claim.check;
+  const arbitrary = options.nearMiss ? (claim.nearMiss!.arbitrary ?? claim.arbitrary) : claim.arbitrary;
+  const seed = claimSeed(options.seed, options.nearMiss ? `${claim.id}#near-miss` : claim.id);
+  let verified = 0;
+  let consistent = 0;
+  let refuted = 0;
+  let informative = 0;
+  let maxPrecision = 0;
+  let tightest: ClaimRun["tightest"] = null;
+  let largestRatio: ClaimRun["largestRatio"] = null;
+  let failing = false;
+  let lastRefutation: CaseOutcome | null = null;
+  let done = 0;
+  const start = performance.now();
+  const property = fc.property(arbitrary, (c) => {
+    const out = decideCase(claim, check, c, budget, claim.size?.(c) ?? sizeOf(c));
+    if (failing) {
+      // shrinking: only remember the latest refuted case's details
+      if (out.verdict === "refuted") lastRefutation = out;
+      return out.verdict !== "refuted";
+    }
+    done++;
+    options.onCase?.(done, options.runs);
+    maxPrecision = Math.max(maxPrecision, out.precision);
+    if (out.verdict === "refuted") {
+      refuted++;
+      failing = true;
+      lastRefutation = out;
+      return false;
+    }
+    if (out.verdict === "verified") verified++;
+    else consistent++;
+    if (out.informative) informative++;
+    if (out.verdict === "verified" && out.slack !== undefined && out.slack > 0 && Number.isFinite(out.slack) && (tightest === null || out.slack < tightest.slack)) {
+      tightest = { slack: out.slack, ratio: out.ratio ?? null, case: claim.describe(c) };
+    }
+    if (out.verdict === "verified" && out.ratio !== undefined && Number.isFinite(out.ratio) && (largestRatio === null || out.ratio > largestRatio.ratio)) {
+      largestRatio = { ratio: out.ratio, case: claim.describe(c) };
+    }
+    return true;
+  });
+  const details = fc.check(property, { numRuns: options.runs, seed, ...(options.path ? { path: options.path } : {}), endOnFailure: false });
+  const seconds = (performance.now() - start) / 1000;
+  let counterexample: ClaimRun["counterexample"] = null;
+  if (details.failed && details.counterexample) {
+    const c = details.counterexample[0] as C;
+    const refutation = lastRefutation as CaseOutcome | null;
+    counterexample = {
+      case: claim.describe(c),
+      raw: c,
+      detail: details.errorInstance ? String(details.errorInstance) : (refutation?.detail ?? (refutation?.slack !== undefined ? `slack ${refutation.slack}` : null)),
+      path: details.counterexamplePath ?? "",
+      seed,
+      shrinks: details.numShrinks,
+    };
+  }
+  return {
+    id: claim.id,
+    seed,
+    runs: done,
+    verified,
+    consistent,
+    refuted,
+    informative: claim.informativeMeans ? informative : null,
+    tightest,
+    largestRatio,
+    maxPrecision,
+    counterexample,
+    seconds,
+  };
+}
+
+/** The base seed of this process: BONKL_SEED, or a fixed default so that CI is reproducible. */
+export function baseSeed(): number {
+  const raw = process.env.BONKL_SEED;
+  if (raw === undefined || raw === "") return 20240103;
+  const n = Number(raw);
+  if (!Number.isInteger(n)) throw new Error(`BONKL_SEED must be an integer, got ${JSON.stringify(raw)}`);
+  return n;
+}
+
+/** Cases per claim: BONKL_RUNS, default 200. */
+export function runsPerClaim(): number {
+  const raw = process.env.BONKL_RUNS;
+  if (raw === undefined || raw === "") return 200;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`BONKL_RUNS must be a positive integer, got ${JSON.stringify(raw)}`);
+  return n;
+}
