@@ -19,6 +19,16 @@ export interface EstimatorMoments {
 }
 
 export function estimatorMoments(arena: Arena, dist: Distribution, n: number): EstimatorMoments {
+  const positive = dist.masses.filter((m) => m.num > 0n);
+  const first = positive[0];
+  if (first !== undefined && positive.every((m) => m.num * first.den === first.num * m.den)) {
+    // every outcome has the same mass: eps_n is that mass whatever pi_n is (sum pi_n = 1 exactly), so
+    // the expectations are the estimators' values and the variances are 0.
+    const v = estimators(arena, n, epsFromMass(arena, first, dist.total));
+    const zero = Interval.alloc(arena);
+    setZero(zero);
+    return { upperMean: v.upper, upperVariance: zero, estimateMean: v.estimate, estimateVariance: zero };
+  }
   const pmf = bonPmf(arena, dist, n);
   const cache = new Map<string, EstimatorValues>();
   const values: (EstimatorValues | undefined)[] = dist.masses.map((m) => {
