@@ -112,7 +112,7 @@ export function runClaim<C>(claim: Claim<C>, options: RunOptions): ClaimRun {
     counterexample = {
       case: claim.describe(c),
       raw: c,
-      detail: details.errorInstance ? String(details.errorInstance) : (refutation?.detail ?? (refutation?.slack !== undefined ? `slack ${refutation.slack}` : null)),
+      detail: refutation?.detail ?? (refutation?.slack !== undefined ? `the enclosures prove the negation: rhs - lhs = ${refutation.slack.toPrecision(6)} < 0` : details.errorInstance ? String(details.errorInstance) : null),
       path: details.counterexamplePath ?? "",
       seed,
       shrinks: details.numShrinks,

@@ -3,6 +3,7 @@ import type { Claim } from "../claim.ts";
 import { piOneIsP, pmfExact, pmfNonNegative, pmfSumsToOne } from "./lemma1.ts";
 import { cor1, cor2, cor2PerLevelWithTies, cor2PerOutcomeWithTies, cor3, cor3Extended, thm1, thm1Extended, thm2, thm2PerLevelWithTies, thm2PerOutcomeWithTies, thm3, thm3Extended, thm3NonNegative } from "./section3.ts";
 import { estimateMeanUpperBoundsKl, lemma2, lemma2Extended, thm4, thm4Extended, upperLooseness, upperLoosenessExtended } from "./section4.ts";
+import { pmfMatchesSimulation } from "./simulation.ts";
 import { example1, klBelowLimit, klLimit, klNonDecreasing, uniformSaturation } from "./examples.ts";
 
 export const claims: readonly Claim<any>[] = [
@@ -10,6 +11,7 @@ export const claims: readonly Claim<any>[] = [
   pmfSumsToOne,
   pmfExact,
   piOneIsP,
+  pmfMatchesSimulation,
   example1,
   thm1,
   thm1Extended,
