@@ -7,8 +7,9 @@ import { lessOrEqual } from "../claim.ts";
 import { Interval } from "../../src/oracle/interval/interval.ts";
 import { klBoundThm4 } from "../../src/oracle/quantities/bounds.ts";
 import { estimatorMoments } from "../../src/oracle/quantities/estimator-moments.ts";
-import { describeBonCase, distributionOf, extendedCase, paperCase, type BonCase } from "../arbitraries/cases.ts";
-import { epsInfinityPoint, formula, kl } from "./quantities.ts";
+import { describeBonCase, describeEpsCase, distributionOf, epsCase, extendedCase, paperCase, type BonCase, type EpsCase } from "../arbitraries/cases.ts";
+import { estimators } from "../../src/oracle/quantities/estimators.ts";
+import { epsInfinityPoint, epsPoint, formula, kl } from "./quantities.ts";
 
 const PAPER_DOMAIN = "p from every generator, distinct rewards in listing order; n from 1 to 1e9";
 const EXTENDED_DOMAIN = "as the paper's domain, plus rewards in arbitrary order with ties and zero-mass outcomes";
@@ -139,5 +140,26 @@ export const upperLoosenessExtended: Claim<BonCase> = {
     correctedBy: null,
     explanation:
       "With all three outcomes tied, pi_2 = p and KL = 0, but eps_n = 1/3 for every draw and KLhat_1(1/3) = log(5/3) = 0.511 > (n-1)/n = 0.5. Read per reward level (eps_n = 1) the estimator would be 0; no corrected form is asserted because practitioners observe p(y) per outcome.",
+  },
+};
+
+export const estimateBelowFormula: Claim<EpsCase> = {
+  id: "ours.estimate-le-formula",
+  title: "the estimator of Eq. (28) never exceeds the formula",
+  paper: null,
+  kind: "conjecture",
+  statement:
+    "KLhat(eps) <= log n - (n-1)/n for every eps in (0, 1] and n >= 1 (so Theorem 4's bound is never worse than Theorem 1's, and a per-sample KLhat never exceeds the formula)",
+  domain: "eps log-uniform in [1e-304, 1] (and eps = 1), n from 1 to 1e9",
+  reading: "not applicable (a function of n and eps)",
+  decision: "inequality",
+  budget: { maxPrecision: 16384 },
+  oracle: ["klEstimate", "klFormula"],
+  arbitrary: epsCase,
+  describe: describeEpsCase,
+  check: (arena, c) => lessOrEqual(estimators(arena, c.n, epsPoint(arena, c)).estimate, formula(arena, c.n)),
+  nearMiss: {
+    description: "n replaced by n - 1 in the formula",
+    check: (arena, c) => lessOrEqual(estimators(arena, c.n, epsPoint(arena, c)).estimate, c.n === 1 ? Interval.fromDouble(arena, -1) : formula(arena, c.n - 1)),
   },
 };
