@@ -45,6 +45,7 @@ const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 /** The exact value of a decimal string, or null when the string is not a decimal. */
 export function rationalFromDecimal(text: string): Rational | null {
   const s = text.trim();
+  if (/^\d{1,300}$/.test(s)) return { num: BigInt(s), den: 1n }; // plain integers (as in "w/total") need no decimal parsing
   if (!DECIMAL.test(s)) return null;
   const exponentPart = /[eE]([+-]?\d+)$/.exec(s);
   if (exponentPart && Math.abs(Number(exponentPart[1])) > MAX_DECIMAL_EXPONENT) return null;

@@ -1,8 +1,8 @@
 /** Exact comparisons between dyadic enclosure ends and rationals, for tests. */
 import type { Dyadic } from "../enclosure.ts";
 import type { Rational } from "../input/rational.ts";
-import { rationalFromString } from "../input/rational.ts";
-import type { Enclosure } from "../enclosure.ts";
+import { withExactReal, type Enclosure } from "../enclosure.ts";
+import { allocReal, mpfr, releaseReal, RNDD, RNDU } from "../mpfr/binding.ts";
 
 function bits(x: bigint): number {
   return (x < 0n ? -x : x).toString(2).length;
@@ -31,17 +31,36 @@ export function enclosureContains(e: Enclosure, r: Rational): boolean {
 }
 
 /**
- * Whether the enclosure meets a decimal reference value given to `digits` significant digits, i.e.
- * intersects [v - u, v + u] with u half a unit in its last place (the reference's own rounding error).
+ * Whether the enclosure meets a decimal reference value given to `digits` significant digits, i.e. intersects
+ * [v - u, v + u] with u half a unit in its last place (the reference's own rounding error). Compared in MPFR
+ * with directed rounding, so references like "4.8e-1000000" work; a reference below MPFR's exponent range
+ * (about 1e-323000000) is known only to lie in (0, the smallest MPFR number).
  */
 export function enclosureMeetsDecimal(e: Enclosure, value: string, digits: number): boolean {
-  const v = rationalFromString(value);
-  if (v === null) throw new Error(`not a decimal: ${value}`);
-  if (v.num === 0n) return compareDyadicRational(e.lo, v) <= 0 && compareDyadicRational(e.hi, v) >= 0;
-  const exponent = Math.floor(Math.log10(Math.abs(Number(value.split(/e/i)[0])))) + Number(value.split(/e/i)[1] ?? 0);
-  const ulpExp = exponent - digits + 1; // half of 10^ulpExp
-  const half: Rational = ulpExp >= 0 ? { num: 5n * 10n ** BigInt(ulpExp), den: 10n } : { num: 5n, den: 10n ** BigInt(-ulpExp + 1) };
-  const low: Rational = { num: v.num * half.den - half.num * v.den, den: v.den * half.den };
-  const high: Rational = { num: v.num * half.den + half.num * v.den, den: v.den * half.den };
-  return compareDyadicRational(e.lo, high) <= 0 && compareDyadicRational(e.hi, low) >= 0;
+  const text = value.trim();
+  if (/^[+-]?0(\.0*)?(e[+-]?\d+)?$/i.test(text)) return compareDyadicRational(e.lo, { num: 0n, den: 1n }) <= 0 && compareDyadicRational(e.hi, { num: 0n, den: 1n }) >= 0;
+  const prec = Math.max(256, Math.ceil(digits * 3.33) + 64);
+  const lo = allocReal(prec);
+  const hi = allocReal(prec);
+  const slack = allocReal(64);
+  try {
+    mpfr.mpfr_set_string(lo, text, 10, RNDD);
+    mpfr.mpfr_set_string(hi, text, 10, RNDU);
+    if (mpfr.mpfr_nan_p(lo) || mpfr.mpfr_nan_p(hi)) throw new Error(`not a decimal: ${value}`);
+    // widen by half a unit in the last digit: relative 10^(1-digits) / 2 <= 10^(1-digits)
+    mpfr.mpfr_set_d(slack, 10 ** (1 - digits), RNDU);
+    const negative = mpfr.mpfr_sgn(lo) < 0;
+    mpfr.mpfr_mul(slack, slack, negative ? lo : hi, RNDU);
+    mpfr.mpfr_abs(slack, slack, RNDU);
+    mpfr.mpfr_sub(lo, lo, slack, RNDD);
+    mpfr.mpfr_add(hi, hi, slack, RNDU);
+    if (mpfr.mpfr_zero_p(lo) && !negative) mpfr.mpfr_set_zero(lo, 1); // underflowed reference: (0, tiny]
+    const below = withExactReal(e.hi, (h) => mpfr.mpfr_less_p(h, lo) !== 0);
+    const above = withExactReal(e.lo, (l) => mpfr.mpfr_greater_p(l, hi) !== 0);
+    return !below && !above;
+  } finally {
+    releaseReal(lo);
+    releaseReal(hi);
+    releaseReal(slack);
+  }
 }
