@@ -1,0 +1,42 @@
+/** Comma-separated flag values (`--p 0.2,0.3,0.5`, `--n 1,10,100`). */
+import { UsageError } from "../errors.ts";
+
+export function splitList(text: string, flag: string): string[] {
+  const items = text.split(",").map((s) => s.trim());
+  if (items.some((s) => s === "")) throw new UsageError(`${flag}: empty item in ${JSON.stringify(text)} (give comma-separated values)`);
+  return items;
+}
+
+/** A list of positive integers n (each at most 2^53 - 1). */
+export function parseNList(text: string, flag = "--n"): number[] {
+  return splitList(text, flag).map((s) => {
+    const n = /^\+?\d+$/.test(s) ? Number(s) : Number.NaN;
+    if (!Number.isSafeInteger(n) || n < 1) throw new UsageError(`${flag}: ${JSON.stringify(s)} is not a positive integer no larger than 2^53 - 1`);
+    return n;
+  });
+}
+
+/** --digits N: an integer from 1 to max. */
+export function parseDigits(text: string | undefined, fallback: number, max: number): number {
+  if (text === undefined) return fallback;
+  const digits = Number(text);
+  if (!Number.isInteger(digits) || digits < 1 || digits > max) throw new UsageError(`--digits must be an integer from 1 to ${max}, got ${JSON.stringify(text)}`);
+  return digits;
+}
+
+/**
+ * `--flag -12.3` as `--flag=-12.3` for flags whose values may be negative numbers: node's strict parseArgs
+ * otherwise takes "-12.3" for an option and rejects the line as ambiguous.
+ */
+export function attachNegativeValues(argv: readonly string[], flags: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    const next = argv[i + 1];
+    if (flags.includes(arg) && next !== undefined && /^-(\d|\.\d)/.test(next)) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else out.push(arg);
+  }
+  return out;
+}

@@ -1,0 +1,70 @@
+/**
+ * `bonkl figures`: computes every row of the requested panels (costliest first, on worker threads), then
+ * writes per panel a CSV (certified values) and an SVG chart (vega-lite), and, when all panels were made,
+ * a README describing them. Output is deterministic: the same inputs give the same bytes.
+ */
+import { mkdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { chartSpec } from "./chart-spec.ts";
+import { panelCsv } from "./csv.ts";
+import { logGrid } from "./n-grid.ts";
+import type { PanelRow } from "./panel-row.ts";
+import { PANELS, type Panel } from "./panels.ts";
+import { figuresReadme } from "./readme.ts";
+import { renderSvg } from "./render-svg.ts";
+import { computeRows, type RowJob } from "./row-pool.ts";
+
+export interface FiguresOptions {
+  /** Directory to write into (created if missing). */
+  outDir: string;
+  /** Panels to make (default: all). */
+  panels?: readonly Panel[];
+  /** Worker threads (0 or 1: compute in this thread). */
+  workers: number;
+  /** The n axis (default logGrid()). */
+  grid?: readonly number[];
+  /** Progress: rows done of total, and the panel being worked on. */
+  onProgress?: (done: number, total: number, label: string) => void;
+}
+
+export interface PanelResult {
+  readonly panel: Panel;
+  readonly rows: readonly PanelRow[];
+  readonly files: readonly string[];
+}
+
+/** Row jobs, costliest first: larger alphabets first, and n = 1 (which needs a wider precision) early. */
+export function rowJobs(panels: readonly Panel[], grid: readonly number[]): RowJob[] {
+  const ordered = [...panels].sort((a, b) => b.p.length - a.p.length);
+  return ordered.flatMap((panel) => grid.map((n) => ({ panel, n })));
+}
+
+/** The rows of one panel (in n order), computed in this thread: for tests and single-panel use. */
+export async function panelRows(panel: Panel, grid: readonly number[] = logGrid()): Promise<PanelRow[]> {
+  return computeRows(rowJobs([panel], grid), { workers: 0 });
+}
+
+export async function generateFigures(options: FiguresOptions): Promise<PanelResult[]> {
+  const panels = options.panels ?? PANELS;
+  const grid = options.grid ?? logGrid();
+  const jobs = rowJobs(panels, grid);
+  const rows = await computeRows(jobs, {
+    workers: options.workers,
+    onRow: (job, done, total) => options.onProgress?.(done, total, job.panel.id),
+  });
+  await mkdir(options.outDir, { recursive: true });
+  const results: PanelResult[] = [];
+  for (const panel of panels) {
+    const panelRowsInOrder = rows.filter((_, i) => (jobs[i] as RowJob).panel === panel).sort((a, b) => a.n - b.n);
+    const csvPath = join(options.outDir, `${panel.id}.csv`);
+    const svgPath = join(options.outDir, `${panel.id}.svg`);
+    await writeFile(csvPath, panelCsv(panelRowsInOrder));
+    await writeFile(svgPath, await renderSvg(chartSpec(panel, panelRowsInOrder)));
+    results.push({ panel, rows: panelRowsInOrder, files: [csvPath, svgPath] });
+  }
+  if (panels.length === PANELS.length) {
+    const readmePath = join(options.outDir, "README.md");
+    await writeFile(readmePath, figuresReadme(results, grid));
+  }
+  return results;
+}
