@@ -9,6 +9,7 @@ import { describe, expect, test } from "vitest";
 import { compute, type Enclosure } from "./index.ts";
 import { InputError } from "../errors.ts";
 import { enclosureMeetsDecimal } from "./testing/exact-compare.ts";
+import { Ajv } from "ajv";
 
 interface VectorCase {
   id: string;
@@ -34,6 +35,11 @@ function meetsAccuracy(e: Enclosure): boolean {
 describe("oracle vs spec/vectors (mpmath, 50 digits)", () => {
   test("the vector files are present", () => {
     expect(files.length, "spec/vectors/*.json is missing: run python3 spec/vectors/generate.py").toBeGreaterThan(10);
+  });
+  test("every vector file follows spec/vectors/vectors.schema.json", () => {
+    const ajv = new Ajv({ allowUnionTypes: true });
+    const validate = ajv.compile(JSON.parse(readFileSync(`${DIR}/vectors.schema.json`, "utf8")) as object);
+    for (const file of files) expect(validate(JSON.parse(readFileSync(`${DIR}/${file}`, "utf8"))), `${file}: ${ajv.errorsText(validate.errors)}`).toBe(true);
   });
   for (const file of files) {
     const data = JSON.parse(readFileSync(`${DIR}/${file}`, "utf8")) as VectorFile;
