@@ -4,6 +4,7 @@
  */
 import { writeFileSync } from "node:fs";
 import { oracleBench } from "./oracle-bench.ts";
+import { floatKlBench, protocolThroughputBench } from "./float-bench.ts";
 import type { BenchResult } from "./result.ts";
 
 const quick = process.argv.includes("--quick");
@@ -14,6 +15,9 @@ const results: BenchResult[] = [];
 log(`bonkl bench (${quick ? "quick" : "full"}), node ${process.version}, ${new Date().toISOString()}`);
 log("\n[oracle]");
 results.push(...oracleBench(log, { quick }));
+log("\n[float library and protocol]");
+results.push(floatKlBench(log));
+results.push(await protocolThroughputBench(log));
 
 log("\nSummary:");
 for (const r of results) log(`  ${r.pass ? "PASS" : "FAIL"}  ${r.name}: ${r.value.toFixed(r.unit === "s" ? 3 : 2)} ${r.unit} (target ${r.target})`);
