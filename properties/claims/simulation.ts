@@ -7,6 +7,7 @@
  */
 import fc from "fast-check";
 import type { Claim, Evidence } from "../claim.ts";
+import { seededRandom } from "../../src/util/seeded-random.ts";
 import { bonPmf } from "../../src/oracle/quantities/bon-policy.ts";
 import type { Interval } from "../../src/oracle/interval/interval.ts";
 import { describeBonCase, distributionOf, type BonCase } from "../arbitraries/cases.ts";
@@ -22,21 +23,9 @@ export interface SimulationCase extends BonCase {
   readonly seed: number;
 }
 
-/** mulberry32: a small seeded generator of doubles in [0, 1). */
-function randomStream(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Frequencies of best-of-n draws, by direct simulation of Eq. (4) with the protocol's tie rule. */
 export function simulateBestOfN(p: readonly number[], r: readonly number[], n: number, draws: number, seed: number): number[] {
-  const random = randomStream(seed);
+  const random = seededRandom(seed);
   const total = p.reduce((a, b) => a + b, 0);
   const cdf: number[] = [];
   let acc = 0;

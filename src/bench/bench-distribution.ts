@@ -2,18 +2,9 @@
  * The benchmark's distributions: deterministic pseudo-random shapes (a fixed-seed generator), written as
  * exact decimal strings so that bonkl and mpmath read exactly the same numbers.
  */
+import { seededRandom } from "../util/seeded-random.ts";
 
-/** A small deterministic generator (mulberry32). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom };
 
 /** L positive integer weights in [1, 10^6] as ratios "w/total": an exact, flat-to-moderately skewed p. */
 export function benchDistribution(L: number, seed = 1): string[] {

@@ -72,13 +72,6 @@ export class Distribution {
     if (top === undefined) throw new Error("distribution without positive mass");
     return top;
   }
-
-  /** The same distribution with tied outcomes merged into one outcome per level (in reward order). */
-  grouped(): Distribution {
-    const masses = this.levels.map((level) => level.mass);
-    const levels = masses.map((mass, i) => ({ members: [i], mass }));
-    return new Distribution(masses, this.total, levels, false);
-  }
 }
 
 function compareReward(a: ExactValue, b: ExactValue): number {

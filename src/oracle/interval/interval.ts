@@ -159,7 +159,7 @@ export function setZero(o: Interval): void {
   mpfr.mpfr_set_zero(o.hi, 1);
 }
 
-/** [lo, +inf] style helpers for rigorous fallbacks. */
+/** o = [lo, hi] from two doubles, each rounded outward. */
 export function setBounds(o: Interval, lo: number, hi: number): void {
   mpfr.mpfr_set_d(o.lo, lo, RNDD);
   mpfr.mpfr_set_d(o.hi, hi, RNDU);
