@@ -1,0 +1,128 @@
+/**
+ * One (op, domain) pair of a check: its cases (generated from the family seed), the subject's answers (all asked
+ * up front, so they are pipelined), the grading against the oracle, and, on failure, the shrunk counterexample.
+ */
+import type { Answer, Subject } from "../subject/subject.ts";
+import type { Case } from "./case.ts";
+import { caseRecord } from "./case-record.ts";
+import { familySeed } from "./case-seed.ts";
+import { collectCases } from "./collect-cases.ts";
+import { caseCount, type CaseFamily, type Domain, type GradedOp } from "./domains/domain.ts";
+import { describeExpected, gradeCase } from "./grade-case.ts";
+import { JobStats } from "./job-stats.ts";
+import type { OracleCache } from "./oracle-cache.ts";
+import type { Counterexample, OpDomainResult, Verdict } from "./report.ts";
+import type { RequestRegistry } from "./request-registry.ts";
+import { shrinkFailure } from "./shrink-failure.ts";
+
+export interface JobPlan {
+  readonly domain: Domain;
+  readonly op: GradedOp;
+  readonly family: CaseFamily;
+  readonly seed: number;
+  readonly cases: readonly Case[];
+}
+
+export interface JobContext {
+  readonly subject: Subject;
+  readonly oracle: OracleCache;
+  readonly registry: RequestRegistry;
+  /** Called after each graded case (progress). */
+  readonly onCase?: () => void;
+  /** Called when shrinking starts for a pair. */
+  readonly onShrink?: (plan: JobPlan) => void;
+  /** Time limit for shrinking one failure. */
+  readonly shrinkTimeLimitMs: number;
+}
+
+export async function planJob(domain: Domain, op: GradedOp, runSeed: number, runs: number): Promise<JobPlan> {
+  const family = domain.ops[op];
+  if (family === undefined) throw new Error(`domain ${domain.name} has no ${op} cases`);
+  const seed = familySeed(runSeed, domain.name, family.group);
+  return { domain, op, family, seed, cases: await collectCases(family.arbitrary, seed, caseCount(domain, runs)) };
+}
+
+/** Asks the subject `op(args)` and records which case the request id belongs to. */
+export function ask(ctx: JobContext, plan: JobPlan, c: Case): Promise<Answer> {
+  return ctx.subject.call(plan.op, c.args).then((answer) => {
+    ctx.registry.record(answer.id, plan.op, plan.domain.name, c.label);
+    return answer;
+  });
+}
+
+/** Issues every case's call now; the subject bounds how many are in flight. */
+export function askAll(ctx: JobContext, plan: JobPlan): Promise<Answer>[] {
+  return plan.cases.map((c) => ask(ctx, plan, c));
+}
+
+/** Lets the event loop run (subject I/O, worker messages) between synchronous oracle computations. */
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+function verdictOf(plan: JobPlan, stats: JobStats): { verdict: Verdict; remark: string } {
+  const skipNote = stats.skipped > 0 ? `${stats.skipped} skipped (${stats.skipReasons[0] ?? "unsupported"})` : "";
+  if (plan.domain.informational) {
+    const parts = [`${stats.rejected} rejected`, `${stats.accepted} accepted`];
+    if (stats.faulted > 0) parts.push(`${stats.faulted} faulted`);
+    if (stats.skipped > 0) parts.push(skipNote);
+    return { verdict: "INFO", remark: `invalid inputs: ${parts.join(", ")}` };
+  }
+  if (stats.failed > 0) return { verdict: "FAIL", remark: `${stats.failed} of ${stats.cases} cases failed${skipNote ? `; ${skipNote}` : ""}` };
+  if (stats.passed > 0) return { verdict: "PASS", remark: skipNote };
+  return { verdict: "SKIP", remark: `every case unsupported: ${stats.skipReasons[0] ?? "unsupported"}` };
+}
+
+export async function gradeJob(ctx: JobContext, plan: JobPlan, answers: readonly Promise<Answer>[]): Promise<OpDomainResult> {
+  const started = performance.now();
+  const stats = new JobStats();
+  for (let i = 0; i < plan.cases.length; i++) {
+    const answer = await (answers[i] as Promise<Answer>);
+    const c = plan.cases[i] as Case;
+    stats.add(i, c, gradeCase(plan.op, c.args, answer, plan.domain.informational, ctx.oracle));
+    ctx.onCase?.();
+    await yieldToEventLoop();
+  }
+  let counterexample: Counterexample | null = null;
+  if (stats.worstShrinkable !== null) {
+    ctx.onShrink?.(plan);
+    const from = stats.worstShrinkable;
+    const shrunk = await shrinkFailure(
+      plan.family.arbitrary,
+      plan.seed,
+      from.index,
+      from.case,
+      async (c) => gradeCase(plan.op, c.args, await ask(ctx, plan, c), false, ctx.oracle),
+      ctx.shrinkTimeLimitMs,
+    );
+    const failing = shrunk ?? { failing: from.case, grade: from.grade, shrinks: 0, path: String(from.index) };
+    counterexample = { ...caseRecord(failing.failing, failing.grade, null), shrinks: failing.shrinks, path: failing.path };
+  }
+  const worst = stats.worst;
+  let worstCase = null;
+  if (worst !== null) {
+    const grade = worst.grade.expected === null && worst.grade.error !== null ? { ...worst.grade, expected: describeExpected(plan.op, worst.case.args, worst.grade.entry, ctx.oracle) } : worst.grade;
+    worstCase = caseRecord(worst.case, grade, worst.index);
+  }
+  const { verdict, remark } = verdictOf(plan, stats);
+  return {
+    op: plan.op,
+    domain: plan.domain.name,
+    verdict,
+    remark,
+    familySeed: plan.seed,
+    cases: stats.cases,
+    passed: stats.passed,
+    failed: stats.failed,
+    skipped: stats.skipped,
+    rejected: stats.rejected,
+    accepted: stats.accepted,
+    faulted: stats.faulted,
+    worstError: stats.worstError,
+    worstRatio: stats.worstRatio,
+    worstCase,
+    counterexample,
+    skipReasons: stats.skipReasons,
+    durationMs: Math.round(performance.now() - started),
+  };
+}

@@ -1,0 +1,83 @@
+/**
+ * The oracle's exact values for conformance cases, cached by op + canonical JSON of the args and shared by every
+ * subject graded in the process (cases are generated deterministically from the seed, so a second subject asks
+ * for the same values). Entries are evicted oldest first beyond a budget counted in enclosures.
+ *
+ * Accuracy: a first evaluation asks for relative 1e-20 (the tightest tolerance is ~64 u |x| = 7e-15 |x|) or
+ * absolute 1e-30, with at most 512 bits of working precision. The absolute criterion matters for values that are
+ * exactly 0 but not provably so (KL at n = 1: the oracle's enclosure straddles 0 and narrows only as the precision
+ * grows, which costs minutes at L = 1e5 and 512 bits). The grader then checks every enclosure against the case's
+ * tolerance and asks for a refinement (absolute tolerance / 2^20, down to 2^-1074, up to 8192 bits) when one is
+ * not narrower than tolerance / 2^20, so every comparison is made with an enclosure far inside the tolerance.
+ */
+import { compute, type Accuracy, type Enclosure } from "../oracle/index.ts";
+import { canonicalJson } from "./canonical-json.ts";
+
+export const FIRST_ACCURACY: Accuracy = { relative: 1e-20, absolute: 1e-30, startPrecision: 128, maxPrecision: 512 };
+
+/** The accuracy of a refinement that makes every enclosure narrower than `absolute` (or 1e-20 relative). */
+export function refinedAccuracy(absolute: number): Accuracy {
+  return { relative: 1e-20, absolute: Math.max(Number.MIN_VALUE, absolute), startPrecision: 256, maxPrecision: 8192 };
+}
+
+/** Default budget: about 3 million enclosures (a few hundred MB at most). */
+export const DEFAULT_CACHE_BUDGET = 3_000_000;
+
+export type ExactValue = Enclosure | Enclosure[];
+
+interface Entry {
+  value: ExactValue;
+  /** The absolute accuracy asked of a refinement (Infinity for a first evaluation). */
+  absolute: number;
+  weight: number;
+}
+
+export class OracleCache {
+  private readonly entries = new Map<string, Entry>();
+  private weight = 0;
+  /** Oracle evaluations done (misses and refinements), for reports and tests. */
+  computations = 0;
+  hits = 0;
+
+  constructor(private readonly budget = DEFAULT_CACHE_BUDGET) {}
+
+  /** The exact value of op on args (InputError if the oracle rejects the args). */
+  get(op: string, args: Record<string, unknown>): ExactValue {
+    const key = `${op} ${canonicalJson(args)}`;
+    const found = this.entries.get(key);
+    if (found !== undefined) {
+      this.hits++;
+      return found.value;
+    }
+    return this.store(key, compute(op, args, FIRST_ACCURACY), Number.POSITIVE_INFINITY);
+  }
+
+  /** The value recomputed so that every enclosure is narrower than `absolute` (or 1e-20 relative), up to 8192 bits. */
+  refine(op: string, args: Record<string, unknown>, absolute: number): ExactValue {
+    const key = `${op} ${canonicalJson(args)}`;
+    const found = this.entries.get(key);
+    if (found !== undefined && found.absolute <= absolute) return found.value;
+    if (found !== undefined) this.drop(key, found);
+    return this.store(key, compute(op, args, refinedAccuracy(absolute)), absolute);
+  }
+
+  private store(key: string, value: ExactValue, absolute: number): ExactValue {
+    this.computations++;
+    const weight = Array.isArray(value) ? Math.max(1, value.length) : 1;
+    this.entries.set(key, { value, absolute, weight });
+    this.weight += weight;
+    for (const [oldKey, old] of this.entries) {
+      if (this.weight <= this.budget || oldKey === key) break;
+      this.drop(oldKey, old);
+    }
+    return value;
+  }
+
+  private drop(key: string, entry: Entry): void {
+    this.entries.delete(key);
+    this.weight -= entry.weight;
+  }
+}
+
+/** The cache every check in this process shares. */
+export const sharedOracleCache = new OracleCache();

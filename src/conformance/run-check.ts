@@ -1,0 +1,145 @@
+/**
+ * A whole conformance check: opens the subject, reads its capabilities, plans every (op, domain) pair the
+ * subject implements, asks all cases up front (pipelined), grades them pair by pair against the shared oracle
+ * cache, shrinks failures, closes the subject and returns the report. The subject's faults never abort the run:
+ * they become failing cases and entries of the report's subject log.
+ */
+import { readFileSync } from "node:fs";
+import { relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { UsageError } from "../errors.ts";
+import { OP_NAMES } from "../protocol/messages.ts";
+import { openSubject, type SubjectSpec } from "../subject/open-subject.ts";
+import type { Subject, SubjectLog, SubjectOptions } from "../subject/subject.ts";
+import { askAll, gradeJob, planJob, type JobContext, type JobPlan } from "./check-job.ts";
+import { DOMAINS, DOMAIN_NAMES, GRADED_OPS, domainNamed, type Domain, type GradedOp } from "./domains/index.ts";
+import { summariseSubjectLog } from "./fault-summary.ts";
+import { sharedOracleCache, type OracleCache } from "./oracle-cache.ts";
+import { silentProgress, type ProgressSink } from "./progress-sink.ts";
+import { replayCommand } from "./replay-command.ts";
+import type { ConformanceReport, OpDomainResult } from "./report.ts";
+import { RequestRegistry } from "./request-registry.ts";
+import { SAFETY_FACTOR, SUBNORMAL_FLOOR, UNIT_ROUNDOFF } from "./tolerance.ts";
+
+/** The seed used when none is given. */
+export const DEFAULT_SEED = 20240604;
+/** Cases per op in an ordinary domain when neither --runs nor BONKL_RUNS is given. */
+export const DEFAULT_RUNS = 100;
+/** The built-in float64 library in its protocol module form: the default subject. */
+export const DEFAULT_SUBJECT_MODULE = fileURLToPath(new URL("../float/subject.ts", import.meta.url));
+
+export interface CheckOptions {
+  /** The subject; null or absent: the built-in float64 library (src/float). */
+  subject?: SubjectSpec | null;
+  /** Domain names to check (default: all). */
+  domains?: readonly string[] | null;
+  seed?: number;
+  /** Cases per op and ordinary domain (default: BONKL_RUNS, else 100). */
+  runs?: number;
+  subjectOptions?: SubjectOptions;
+  oracle?: OracleCache;
+  progress?: ProgressSink;
+  /** Time limit for shrinking one failing (op, domain). Default 20 s. */
+  shrinkTimeLimitMs?: number;
+}
+
+/** Runs from the environment: BONKL_RUNS, else the default. UsageError when malformed. */
+export function runsFromEnvironment(env: NodeJS.ProcessEnv = process.env): number {
+  const text = env.BONKL_RUNS;
+  if (text === undefined || text === "") return DEFAULT_RUNS;
+  return parseCount(text, "BONKL_RUNS");
+}
+
+/** A positive integer count from a flag or variable. */
+export function parseCount(text: string, what: string): number {
+  const value = Number(text);
+  if (!/^\s*\d+\s*$/.test(text) || !Number.isSafeInteger(value) || value < 1) throw new UsageError(`${what} must be a positive integer, got ${JSON.stringify(text)}`);
+  return value;
+}
+
+export function selectDomains(names: readonly string[] | null | undefined): Domain[] {
+  if (names === null || names === undefined || names.length === 0) return [...DOMAINS];
+  return [...new Set(names)].map((name) => {
+    const domain = domainNamed(name);
+    if (domain === undefined) throw new UsageError(`unknown domain ${JSON.stringify(name)}; the domains are ${DOMAIN_NAMES.join(", ")}`);
+    return domain;
+  });
+}
+
+function bonklVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
+  return pkg.version;
+}
+
+/** The subject's capabilities: the list it answers, or null (then every op is tried). */
+async function readCapabilities(subject: Subject, notes: string[]): Promise<string[] | null> {
+  const answer = await subject.call("capabilities", {});
+  if (answer.kind === "value" && Array.isArray(answer.value) && answer.value.every((x) => typeof x === "string")) return answer.value as string[];
+  const what = answer.kind === "value" ? "a non-list" : answer.kind === "fault" ? `fault ${answer.fault} (${answer.detail})` : `${answer.kind}: ${answer.message}`;
+  notes.push(`capabilities answered ${what}: every op is tried and unsupported answers are skipped`);
+  return null;
+}
+
+export async function runCheck(options: CheckOptions = {}): Promise<ConformanceReport> {
+  const started = Date.now();
+  const seed = options.seed ?? DEFAULT_SEED;
+  const runs = options.runs ?? runsFromEnvironment();
+  const domains = selectDomains(options.domains);
+  const oracle = options.oracle ?? sharedOracleCache;
+  const progress = options.progress ?? silentProgress;
+  const spec = options.subject ?? null;
+  const subject = openSubject(spec ?? { module: DEFAULT_SUBJECT_MODULE }, options.subjectOptions);
+  const notes: string[] = [];
+  const registry = new RequestRegistry();
+  let capabilities: string[] | null = null;
+  const results: OpDomainResult[] = [];
+  let log: SubjectLog;
+  try {
+    capabilities = await readCapabilities(subject, notes);
+    const listed = capabilities;
+    const ops: GradedOp[] = listed === null ? [...GRADED_OPS] : GRADED_OPS.filter((op) => listed.includes(op));
+    if (ops.length === 0) {
+      throw new UsageError(`the subject lists no op that bonkl checks (capabilities: ${JSON.stringify(listed)}; checked ops: ${GRADED_OPS.join(", ")})`);
+    }
+    const unknown = (listed ?? []).filter((op) => !(OP_NAMES as readonly string[]).includes(op));
+    if (unknown.length > 0) notes.push(`capabilities lists ops outside protocol version 1 (ignored): ${unknown.join(", ")}`);
+    const plans: JobPlan[] = [];
+    for (const domain of domains) for (const op of GRADED_OPS) if (ops.includes(op) && domain.ops[op] !== undefined) plans.push(await planJob(domain, op, seed, runs));
+    const ctx: JobContext = {
+      subject,
+      oracle,
+      registry,
+      shrinkTimeLimitMs: options.shrinkTimeLimitMs ?? 20_000,
+      onCase: () => progress.tick(),
+      onShrink: (plan) => progress.note(`shrinking ${plan.op} in ${plan.domain.name}`),
+    };
+    progress.start(plans.reduce((sum, plan) => sum + plan.cases.length, 0));
+    const answers = plans.map((plan) => askAll(ctx, plan));
+    for (const [i, plan] of plans.entries()) {
+      progress.note(`${plan.op} in ${plan.domain.name}`);
+      results.push(await gradeJob(ctx, plan, answers[i] as ReturnType<typeof askAll>));
+    }
+  } finally {
+    progress.done();
+    log = await subject.close();
+  }
+  const failed = results.some((r) => r.verdict === "FAIL");
+  return {
+    format: "bonkl-conformance/1",
+    bonklVersion: bonklVersion(),
+    subject: spec === null ? `built-in float64 library (module ${relative(process.cwd(), DEFAULT_SUBJECT_MODULE)})` : subject.description,
+    seed,
+    runs,
+    domains: domains.map((d) => d.name),
+    capabilities,
+    startedAt: new Date(started).toISOString(),
+    durationMs: Date.now() - started,
+    verdict: failed ? "FAIL" : "PASS",
+    exitStatus: failed ? 1 : 0,
+    replay: replayCommand(spec, seed, runs, options.domains && options.domains.length > 0 ? domains.map((d) => d.name) : null),
+    tolerance: { unitRoundoff: UNIT_ROUNDOFF, safetyFactor: SAFETY_FACTOR, subnormalFloor: SUBNORMAL_FLOOR },
+    results,
+    subjectLog: summariseSubjectLog(log, registry),
+    notes,
+  };
+}

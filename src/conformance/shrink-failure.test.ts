@@ -1,0 +1,40 @@
+import { describe, expect, test } from "vitest";
+import type { Case } from "./case.ts";
+import type { CaseGrade } from "./case-grade.ts";
+import { collectCases } from "./collect-cases.ts";
+import { standard } from "./domains/standard.ts";
+import { shrinkFailure } from "./shrink-failure.ts";
+
+function grade(status: CaseGrade["status"], fault = false): CaseGrade {
+  return { status, why: status, error: null, tolerance: null, ratio: Number.POSITIVE_INFINITY, entry: null, answer: null, expected: null, requestId: 0, fault };
+}
+
+describe("collectCases and shrinkFailure", () => {
+  const family = standard.ops.bonPmf!;
+
+  test("collecting is deterministic in the seed", async () => {
+    const a = await collectCases(family.arbitrary, 42, 20);
+    const b = await collectCases(family.arbitrary, 42, 20);
+    expect(a).toEqual(b);
+    expect(a).toHaveLength(20);
+  });
+
+  test("replaying path k gives the k-th collected case, and shrinking reaches a small input", async () => {
+    const cases = await collectCases(family.arbitrary, 42, 30);
+    for (const k of [0, 7, 29]) {
+      // Fails whenever L >= 3: shrinks to L = 3.
+      const evaluate = async (c: Case) => grade((c.args.p as number[]).length >= 3 ? "fail" : "pass");
+      const target = cases.findIndex((c, i) => i >= k && (c.args.p as number[]).length >= 3);
+      const shrunk = await shrinkFailure(family.arbitrary, 42, target, cases[target]!, evaluate, 10_000);
+      expect(shrunk?.replayMatched).toBe(true);
+      expect((shrunk!.failing.args.p as number[]).length).toBe(3);
+      expect(shrunk!.failing.args.n).toBe(1);
+    }
+  });
+
+  test("costly faults are not followed while shrinking; a case that passes on replay gives null", async () => {
+    const cases = await collectCases(family.arbitrary, 42, 5);
+    expect(await shrinkFailure(family.arbitrary, 42, 2, cases[2]!, async () => grade("fail", true), 5_000)).toBeNull();
+    expect(await shrinkFailure(family.arbitrary, 42, 2, cases[2]!, async () => grade("pass"), 5_000)).toBeNull();
+  });
+});

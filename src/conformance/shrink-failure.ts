@@ -1,0 +1,54 @@
+/**
+ * Shrinks a failing case with fast-check: replays the family's k-th case (same seed, `path: "k"`, one run) and lets
+ * fast-check shrink it while the subject keeps failing. Failures caused by protocol faults (a timeout, a crash)
+ * are not followed: each would cost a timeout, and a smaller input says nothing new about them.
+ */
+import fc from "fast-check";
+import type { Case } from "./case.ts";
+import type { CaseGrade } from "./case-grade.ts";
+import { canonicalJson } from "./canonical-json.ts";
+
+export interface ShrunkFailure {
+  readonly failing: Case;
+  readonly grade: CaseGrade;
+  /** Shrinking steps that kept the failure. */
+  readonly shrinks: number;
+  /** fast-check's counterexample path (replay with the family seed). */
+  readonly path: string;
+  /** Whether the replayed run k was the same case as the k-th collected one (it always should be). */
+  readonly replayMatched: boolean;
+}
+
+export async function shrinkFailure(
+  arbitrary: fc.Arbitrary<Case>,
+  seed: number,
+  index: number,
+  original: Case,
+  evaluate: (c: Case) => Promise<CaseGrade>,
+  timeLimitMs: number,
+): Promise<ShrunkFailure | null> {
+  let first = true;
+  let replayMatched = false;
+  let last: { failing: Case; grade: CaseGrade } | null = null;
+  const details = await fc.check(
+    fc.asyncProperty(arbitrary, async (c) => {
+      if (first) {
+        first = false;
+        replayMatched = canonicalJson(c.args) === canonicalJson(original.args);
+      }
+      let grade: CaseGrade;
+      try {
+        grade = await evaluate(c);
+      } catch {
+        return true; // a bonkl-side problem with this shrink candidate: do not blame the subject for it
+      }
+      if (grade.status !== "fail" || grade.fault) return true;
+      last = { failing: c, grade };
+      return false;
+    }),
+    { seed, path: String(index), numRuns: 1, interruptAfterTimeLimit: timeLimitMs, markInterruptAsFailure: false },
+  );
+  const found = last as { failing: Case; grade: CaseGrade } | null;
+  if (!details.failed || found === null) return null;
+  return { failing: found.failing, grade: found.grade, shrinks: details.numShrinks, path: details.counterexamplePath ?? String(index), replayMatched };
+}
