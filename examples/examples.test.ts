@@ -1,0 +1,62 @@
+/**
+ * The example subjects of examples/ pass every domain of `bonkl check` (spec/conformance.md), like
+ * `npx bonkl check --subject examples/js/subject.mjs` and
+ * `npx bonkl check --subject-cmd "python3 examples/python/subject.py"` do:
+ *   - examples/js/subject.mjs (a module subject) always;
+ *   - examples/python/subject.py (a program subject) when `python3 -c "import numpy"` works; otherwise that test
+ *     is skipped, and says so in its name and on the console.
+ * Both checks run in this process with the same seed, so they see the same cases and share the oracle cache: the
+ * second check reuses the oracle's values. BONKL_RUNS scales the case counts (default 100 per op and domain).
+ */
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { describe, expect, test } from "vitest";
+import { formatReport } from "../src/conformance/format-report.ts";
+import type { ConformanceReport } from "../src/conformance/report.ts";
+import { runCheck, runsFromEnvironment } from "../src/conformance/run-check.ts";
+
+const JS_SUBJECT = fileURLToPath(new URL("./js/subject.mjs", import.meta.url));
+const PY_SUBJECT = fileURLToPath(new URL("./python/subject.py", import.meta.url));
+/** The examples are careful implementations: they stay below this fraction of every tolerance (observed ~0.03). */
+const ROOM = 1 / 8;
+
+const numpy = spawnSync("python3", ["-c", "import numpy"], { stdio: "ignore" });
+const hasNumpy = numpy.error === undefined && numpy.status === 0;
+const whyNot = numpy.error !== undefined ? `python3 not runnable (${numpy.error.message})` : `python3 -c "import numpy" exited with ${numpy.status}`;
+if (!hasNumpy) console.warn(`examples/examples.test.ts: SKIPPING the check of examples/python/subject.py: ${whyNot}`);
+
+/** Every graded pair PASSes with no skipped case and room to spare; every invalid input is answered with an error. */
+function expectPassEverywhere(report: ConformanceReport): void {
+  const text = formatReport(report);
+  expect(report.verdict, text).toBe("PASS");
+  for (const r of report.results) {
+    const pair = `${r.op} in ${r.domain}`;
+    if (r.domain === "invalid") {
+      expect(r.verdict, pair).toBe("INFO");
+      expect({ accepted: r.accepted, faulted: r.faulted }, `${pair}\n${text}`).toEqual({ accepted: 0, faulted: 0 });
+      continue;
+    }
+    expect(r.verdict, `${pair}\n${text}`).toBe("PASS");
+    expect(r.skipped, `${pair}: skipped cases`).toBe(0);
+    expect(r.worstRatio ?? 0, `${pair}: worst error / tolerance`).toBeLessThan(ROOM);
+  }
+  expect(report.results).toHaveLength(30); // 24 graded (op, domain) pairs + 6 invalid
+}
+
+describe("examples/ pass every domain of bonkl check", () => {
+  const runs = runsFromEnvironment();
+
+  test("[slow] examples/js/subject.mjs (module subject)", async () => {
+    const report = await runCheck({ subject: { module: JS_SUBJECT }, runs });
+    expectPassEverywhere(report);
+  }, 600_000);
+
+  test.skipIf(!hasNumpy)(
+    `[slow] examples/python/subject.py (program subject)${hasNumpy ? "" : ` [SKIPPED: ${whyNot}]`}`,
+    async () => {
+      const report = await runCheck({ subject: { command: `python3 "${PY_SUBJECT}"` }, runs });
+      expectPassEverywhere(report);
+    },
+    600_000,
+  );
+});
