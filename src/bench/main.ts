@@ -5,6 +5,7 @@
 import { writeFileSync } from "node:fs";
 import { oracleBench } from "./oracle-bench.ts";
 import { floatKlBench, protocolThroughputBench } from "./float-bench.ts";
+import { conformanceMemoryBench } from "./conformance-memory-bench.ts";
 import type { BenchResult } from "./result.ts";
 
 const quick = process.argv.includes("--quick");
@@ -18,6 +19,8 @@ results.push(...oracleBench(log, { quick }));
 log("\n[float library and protocol]");
 results.push(floatKlBench(log));
 results.push(await protocolThroughputBench(log));
+log("\n[conformance]");
+results.push(await conformanceMemoryBench(log, { quick }));
 
 log("\nSummary:");
 for (const r of results) log(`  ${r.pass ? "PASS" : "FAIL"}  ${r.name}: ${r.value.toFixed(r.unit === "s" ? 3 : 2)} ${r.unit} (target ${r.target})`);

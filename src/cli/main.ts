@@ -1,60 +1,8 @@
 /**
- * `bonkl` command-line entry: dispatches to a subcommand, turns every error into one clear line and an exit
- * status (2 for usage errors, 1 otherwise). Set BONKL_DEBUG=1 to see stack traces of unexpected errors.
+ * `bonkl` command-line entry: runs the command named on the command line (dispatch.ts) and turns every error into
+ * one clear line and an exit status (2 for usage errors, 1 otherwise).
  */
-import { BonklError, UsageError } from "../errors.ts";
-import type { Command } from "./command.ts";
-import { commands } from "./commands/index.ts";
-
-function topHelp(): string {
-  const width = Math.max(...commands.map((c) => c.name.length));
-  const lines = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
-  return [
-    "bonkl: certified oracle, claims and conformance suite for the best-of-n policy (Beirami et al.)",
-    "",
-    "Usage: bonkl <command> [flags]    (bonkl <command> --help for its flags)",
-    "",
-    "Commands:",
-    ...lines,
-    "",
-    "Examples:",
-    "  npx bonkl check                              # check the built-in float64 library against the oracle",
-    "  npx bonkl check --subject-cmd \"python3 examples/python/subject.py\"",
-    "  npx bonkl serve                              # the oracle over the subject protocol on stdio",
-  ].join("\n");
-}
-
-export async function main(argv: string[]): Promise<number> {
-  const [name, ...rest] = argv;
-  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
-    process.stdout.write(`${topHelp()}\n`);
-    return name === undefined ? 2 : 0;
-  }
-  if (name === "--version" || name === "-v") {
-    const { readFileSync } = await import("node:fs");
-    const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
-    process.stdout.write(`${pkg.version}\n`);
-    return 0;
-  }
-  const command: Command | undefined = commands.find((c) => c.name === name);
-  if (command === undefined) throw new UsageError(`unknown command ${JSON.stringify(name)}; run "bonkl --help" for the list`);
-  if (rest.includes("--help") || rest.includes("-h")) {
-    process.stdout.write(`${command.help}\n`);
-    return 0;
-  }
-  return command.run(rest);
-}
-
-export function reportError(error: unknown): number {
-  if (error instanceof BonklError) {
-    process.stderr.write(`bonkl: ${error.message}\n`);
-    return error instanceof UsageError ? 2 : 1;
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`bonkl: internal error: ${message} (set BONKL_DEBUG=1 for details)\n`);
-  if (process.env.BONKL_DEBUG && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
-  return 1;
-}
+import { main, reportError } from "./dispatch.ts";
 
 main(process.argv.slice(2)).then(
   (code) => {

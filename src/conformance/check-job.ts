@@ -33,6 +33,22 @@ export interface JobContext {
   readonly onShrink?: (plan: JobPlan) => void;
   /** Time limit for shrinking one failure. */
   readonly shrinkTimeLimitMs: number;
+  /** Aborted when the run is interrupted (Ctrl-C): grading stops at the next case, shrinking at the next step. */
+  readonly signal?: AbortSignal;
+}
+
+/** Resolves with the answer, or with null as soon as `signal` is aborted. */
+function unlessAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T | null> {
+  if (signal === undefined) return promise;
+  if (signal.aborted) return Promise.resolve(null);
+  return new Promise<T | null>((resolve) => {
+    const onAbort = (): void => resolve(null);
+    signal.addEventListener("abort", onAbort, { once: true });
+    void promise.then((value) => {
+      signal.removeEventListener("abort", onAbort);
+      resolve(value);
+    });
+  });
 }
 
 export async function planJob(domain: Domain, op: GradedOp, runSeed: number, runs: number): Promise<JobPlan> {
@@ -73,18 +89,25 @@ function verdictOf(plan: JobPlan, stats: JobStats): { verdict: Verdict; remark: 
   return { verdict: "SKIP", remark: `every case unsupported: ${stats.skipReasons[0] ?? "unsupported"}` };
 }
 
-export async function gradeJob(ctx: JobContext, plan: JobPlan, answers: readonly Promise<Answer>[]): Promise<OpDomainResult> {
+/**
+ * Grades the pair's answers in case order. Each answer is dropped from `answers` once graded, so a long run does not
+ * keep every answer it has seen (the stats keep what the report needs).
+ */
+export async function gradeJob(ctx: JobContext, plan: JobPlan, answers: (Promise<Answer> | undefined)[]): Promise<OpDomainResult> {
   const started = performance.now();
   const stats = new JobStats();
   for (let i = 0; i < plan.cases.length; i++) {
-    const answer = await (answers[i] as Promise<Answer>);
+    const answer = await unlessAborted(answers[i] as Promise<Answer>, ctx.signal);
+    if (answer === null) break; // interrupted: what was graded so far stands
+    answers[i] = undefined;
     const c = plan.cases[i] as Case;
     stats.add(i, c, gradeCase(plan.op, c.args, answer, plan.domain.informational, ctx.oracle));
     ctx.onCase?.();
     await yieldToEventLoop();
   }
   let counterexample: Counterexample | null = null;
-  if (stats.worstShrinkable !== null) {
+  const interrupted = ctx.signal?.aborted === true;
+  if (stats.worstShrinkable !== null && !interrupted) {
     ctx.onShrink?.(plan);
     const from = stats.worstShrinkable;
     const shrunk = await shrinkFailure(
@@ -92,7 +115,10 @@ export async function gradeJob(ctx: JobContext, plan: JobPlan, answers: readonly
       plan.seed,
       from.index,
       from.case,
-      async (c) => gradeCase(plan.op, c.args, await ask(ctx, plan, c), false, ctx.oracle),
+      async (c) => {
+        if (ctx.signal?.aborted) throw new Error("interrupted"); // ends shrinking at once; the last failure stands
+        return gradeCase(plan.op, c.args, await ask(ctx, plan, c), false, ctx.oracle);
+      },
       ctx.shrinkTimeLimitMs,
     );
     const failing = shrunk ?? { failing: from.case, grade: from.grade, shrinks: 0, path: String(from.index) };
@@ -104,7 +130,9 @@ export async function gradeJob(ctx: JobContext, plan: JobPlan, answers: readonly
     const grade = worst.grade.expected === null && worst.grade.error !== null ? { ...worst.grade, expected: describeExpected(plan.op, worst.case.args, worst.grade.entry, ctx.oracle) } : worst.grade;
     worstCase = caseRecord(worst.case, grade, worst.index);
   }
-  const { verdict, remark } = verdictOf(plan, stats);
+  const judged = verdictOf(plan, stats);
+  const verdict = judged.verdict;
+  const remark = interrupted && stats.cases < plan.cases.length ? [`interrupted: ${stats.cases} of ${plan.cases.length} cases graded`, judged.remark].filter(Boolean).join("; ") : judged.remark;
   return {
     op: plan.op,
     domain: plan.domain.name,
@@ -118,6 +146,7 @@ export async function gradeJob(ctx: JobContext, plan: JobPlan, answers: readonly
     rejected: stats.rejected,
     accepted: stats.accepted,
     faulted: stats.faulted,
+    firstFailure: stats.firstFailure,
     worstError: stats.worstError,
     worstRatio: stats.worstRatio,
     worstCase,

@@ -98,10 +98,13 @@ export function formatReport(report: ConformanceReport): string {
   for (const note of report.notes) out.push("", `Note: ${note}`);
   out.push("", `Seed ${report.seed}. Replay: ${report.replay}`);
   const graded = report.results.filter((r) => r.verdict === "PASS" || r.verdict === "FAIL").length;
+  const seconds = `${(report.durationMs / 1000).toFixed(1)} s`;
   out.push(
     report.verdict === "PASS"
-      ? `PASS: every checked op passed in every checked domain (${graded} op x domain pairs graded, ${(report.durationMs / 1000).toFixed(1)} s)`
-      : `FAIL: ${failing.length} of ${graded} graded op x domain pairs failed (${(report.durationMs / 1000).toFixed(1)} s)`,
+      ? `PASS: every checked op passed in every checked domain (${graded} op x domain pairs graded, ${seconds})`
+      : report.verdict === "INTERRUPTED"
+        ? `INTERRUPTED: partial report, ${graded} op x domain pairs graded${failing.length > 0 ? `, ${failing.length} failed` : ""} before the interruption (${seconds})`
+        : `FAIL: ${failing.length} of ${graded} graded op x domain pairs failed (${seconds})`,
   );
   return `${out.join("\n")}\n`;
 }

@@ -18,6 +18,8 @@ export class JobStats {
   rejected = 0;
   accepted = 0;
   faulted = 0;
+  /** Index of the first failing case (null while none failed). */
+  firstFailure: number | null = null;
   worstError: number | null = null;
   worstRatio: number | null = null;
   /** Graded domains: the largest ratio (non-numeric failures count as infinite). Informational: first accepted. */
@@ -34,6 +36,7 @@ export class JobStats {
         break;
       case "fail":
         this.failed++;
+        if (this.firstFailure === null) this.firstFailure = index;
         break;
       case "skip":
         this.skipped++;

@@ -24,9 +24,12 @@ export interface ConformanceReport {
   /** ISO 8601 start time. */
   startedAt: string;
   durationMs: number;
-  /** PASS when every graded (op, domain) passed (SKIP and INFO do not count). */
-  verdict: "PASS" | "FAIL";
-  /** The exit status of `bonkl check`: 0 PASS, 1 FAIL. */
+  /**
+   * PASS when every graded (op, domain) passed (SKIP and INFO do not count); INTERRUPTED when the run was stopped
+   * (Ctrl-C) before it finished: `results` then holds only what was graded, and a note names the rest.
+   */
+  verdict: "PASS" | "FAIL" | "INTERRUPTED";
+  /** The exit status of `bonkl check`: 0 PASS, 1 FAIL, 130 INTERRUPTED. */
   exitStatus: number;
   /** A command line that replays this run. */
   replay: string;
@@ -67,6 +70,8 @@ export interface OpDomainResult {
   accepted: number;
   /** Informational domains: requests that hit a protocol fault. */
   faulted: number;
+  /** Index (position in the generated sequence) of the first failing case: it failed after index + 1 cases; null if none failed. */
+  firstFailure: number | null;
   /** Largest |answer - exact| over the numeric comparisons; null if none. */
   worstError: number | null;
   /** Largest error / tolerance over the numeric comparisons; null if none. */

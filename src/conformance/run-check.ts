@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import { UsageError } from "../errors.ts";
 import { OP_NAMES } from "../protocol/messages.ts";
 import { openSubject, type SubjectSpec } from "../subject/open-subject.ts";
+import { killProcessGroup } from "../subject/process-groups.ts";
 import type { Subject, SubjectLog, SubjectOptions } from "../subject/subject.ts";
 import { askAll, gradeJob, planJob, type JobContext, type JobPlan } from "./check-job.ts";
 import { DOMAINS, DOMAIN_NAMES, GRADED_OPS, domainNamed, type Domain, type GradedOp } from "./domains/index.ts";
@@ -41,7 +42,18 @@ export interface CheckOptions {
   progress?: ProgressSink;
   /** Time limit for shrinking one failing (op, domain). Default 20 s. */
   shrinkTimeLimitMs?: number;
+  /**
+   * Interrupts the run (Ctrl-C): the subject is stopped at once, grading stops, and runCheck resolves with a partial
+   * report (verdict INTERRUPTED, exit status 130): the pairs graded so far, the subject's faults up to the
+   * interruption, and a note naming the pairs not graded.
+   */
+  signal?: AbortSignal;
 }
+
+/** Exit status of an interrupted run (128 + SIGINT, as shells report it). */
+export const INTERRUPTED_EXIT_STATUS = 130;
+/** How long an interrupted run waits for its subject to be gone before reporting anyway. */
+const INTERRUPT_CLOSE_WAIT_MS = 2000;
 
 /** Runs from the environment: BONKL_RUNS, else the default. UsageError when malformed. */
 export function runsFromEnvironment(env: NodeJS.ProcessEnv = process.env): number {
@@ -72,12 +84,19 @@ function bonklVersion(): string {
 }
 
 /** The subject's capabilities: the list it answers, or null (then every op is tried). */
-async function readCapabilities(subject: Subject, notes: string[]): Promise<string[] | null> {
+async function readCapabilities(subject: Subject, registry: RequestRegistry, notes: string[]): Promise<string[] | null> {
   const answer = await subject.call("capabilities", {});
+  registry.record(answer.id, "capabilities", "-", "the capabilities request");
   if (answer.kind === "value" && Array.isArray(answer.value) && answer.value.every((x) => typeof x === "string")) return answer.value as string[];
   const what = answer.kind === "value" ? "a non-list" : answer.kind === "fault" ? `fault ${answer.fault} (${answer.detail})` : `${answer.kind}: ${answer.message}`;
   notes.push(`capabilities answered ${what}: every op is tried and unsupported answers are skipped`);
   return null;
+}
+
+/** The parts of a subject log that describe what the subject did (as opposed to how its instances ended). */
+function pick(log: SubjectLog): Pick<SubjectLog, "requestsSent" | "requestsAnswered" | "requestsFaulted" | "faults" | "faultCounts" | "stoppedBecause"> {
+  const { requestsSent, requestsAnswered, requestsFaulted, faults, faultCounts, stoppedBecause } = log;
+  return { requestsSent, requestsAnswered, requestsFaulted, faults, faultCounts, stoppedBecause };
 }
 
 export async function runCheck(options: CheckOptions = {}): Promise<ConformanceReport> {
@@ -94,8 +113,21 @@ export async function runCheck(options: CheckOptions = {}): Promise<ConformanceR
   let capabilities: string[] | null = null;
   const results: OpDomainResult[] = [];
   let log: SubjectLog;
+  const signal = options.signal;
+  // At the interruption: what the subject had done by then (its later deaths are bonkl's doing), and the close begun.
+  let atInterrupt: SubjectLog | null = null;
+  const onAbort = (): void => {
+    atInterrupt ??= subject.log();
+    void subject.close(); // unsent requests: "stopped"; stdin closed
+    // A program may be busy for long with requests in flight: kill its process group now rather than wait for them
+    // (Ctrl-C does the same through process-groups.ts). A module's worker ends with the close or with bonkl.
+    if (spec?.command !== undefined) for (const instance of atInterrupt.instances) if (instance.exit === null && instance.pid !== null) killProcessGroup(instance.pid);
+  };
+  if (signal?.aborted) onAbort();
+  else signal?.addEventListener("abort", onAbort, { once: true });
+  let planned: JobPlan[] = [];
   try {
-    capabilities = await readCapabilities(subject, notes);
+    capabilities = await readCapabilities(subject, registry, notes);
     const listed = capabilities;
     const ops: GradedOp[] = listed === null ? [...GRADED_OPS] : GRADED_OPS.filter((op) => listed.includes(op));
     if (ops.length === 0) {
@@ -105,6 +137,7 @@ export async function runCheck(options: CheckOptions = {}): Promise<ConformanceR
     if (unknown.length > 0) notes.push(`capabilities lists ops outside protocol version 1 (ignored): ${unknown.join(", ")}`);
     const plans: JobPlan[] = [];
     for (const domain of domains) for (const op of GRADED_OPS) if (ops.includes(op) && domain.ops[op] !== undefined) plans.push(await planJob(domain, op, seed, runs));
+    planned = plans;
     const ctx: JobContext = {
       subject,
       oracle,
@@ -112,18 +145,42 @@ export async function runCheck(options: CheckOptions = {}): Promise<ConformanceR
       shrinkTimeLimitMs: options.shrinkTimeLimitMs ?? 20_000,
       onCase: () => progress.tick(),
       onShrink: (plan) => progress.note(`shrinking ${plan.op} in ${plan.domain.name}`),
+      ...(signal === undefined ? {} : { signal }),
     };
     progress.start(plans.reduce((sum, plan) => sum + plan.cases.length, 0));
     const answers = plans.map((plan) => askAll(ctx, plan));
     for (const [i, plan] of plans.entries()) {
+      if (signal?.aborted) break;
       progress.note(`${plan.op} in ${plan.domain.name}`);
-      results.push(await gradeJob(ctx, plan, answers[i] as ReturnType<typeof askAll>));
+      const result = await gradeJob(ctx, plan, answers[i] as ReturnType<typeof askAll>);
+      if (!signal?.aborted || result.cases > 0) results.push(result);
     }
+  } catch (error) {
+    if (atInterrupt === null) throw error;
+    notes.push(`the run stopped early: ${error instanceof Error ? error.message : String(error)}`);
   } finally {
     progress.done();
-    log = await subject.close();
+    signal?.removeEventListener("abort", onAbort);
+    if (atInterrupt === null) log = await subject.close();
+    else {
+      // Interrupted: report promptly. A program subject was killed with its process group; a module's worker may
+      // still be inside a call and is terminated by the close (at the latest after its timeout) or when bonkl exits.
+      const closed = await Promise.race([subject.close(), new Promise<null>((resolve) => setTimeout(() => resolve(null), INTERRUPT_CLOSE_WAIT_MS).unref())]);
+      log = { ...(closed ?? subject.log()), ...pick(atInterrupt) };
+    }
+  }
+  const interrupted = atInterrupt !== null;
+  if (interrupted) {
+    const graded = new Set(results.map((r) => `${r.op} in ${r.domain}`));
+    const missing = planned.map((p) => `${p.op} in ${p.domain.name}`).filter((pair) => !graded.has(pair));
+    notes.push(
+      `interrupted (Ctrl-C): the subject was stopped; ${results.length} op x domain pair(s) graded` +
+        (missing.length > 0 ? `, not graded: ${missing.join(", ")}` : "") +
+        "; the subject's faults are those seen before the interruption",
+    );
   }
   const failed = results.some((r) => r.verdict === "FAIL");
+  const verdict = interrupted ? "INTERRUPTED" : failed ? "FAIL" : "PASS";
   return {
     format: "bonkl-conformance/1",
     bonklVersion: bonklVersion(),
@@ -134,8 +191,8 @@ export async function runCheck(options: CheckOptions = {}): Promise<ConformanceR
     capabilities,
     startedAt: new Date(started).toISOString(),
     durationMs: Date.now() - started,
-    verdict: failed ? "FAIL" : "PASS",
-    exitStatus: failed ? 1 : 0,
+    verdict,
+    exitStatus: interrupted ? INTERRUPTED_EXIT_STATUS : failed ? 1 : 0,
     replay: replayCommand(spec, seed, runs, options.domains && options.domains.length > 0 ? domains.map((d) => d.name) : null),
     tolerance: { unitRoundoff: UNIT_ROUNDOFF, safetyFactor: SAFETY_FACTOR, subnormalFloor: SUBNORMAL_FLOOR },
     results,

@@ -27,6 +27,11 @@ export class LineReader {
     return this.size;
   }
 
+  /** Whether the line being read is already over the limit (its further bytes are skipped). */
+  get skippingLongLine(): boolean {
+    return this.skipping !== null;
+  }
+
   push(chunk: Buffer): void {
     let start = 0;
     while (start <= chunk.length) {

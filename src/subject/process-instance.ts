@@ -84,7 +84,8 @@ export class ProcessInstance implements Instance {
       tooLong: (head, totalBytes) => this.onTooLong(head, totalBytes),
     });
     child.stdout.on("data", (chunk: Buffer) => {
-      sink.progress();
+      // The rest of a line already over the limit is no progress: it will be skipped, whatever it holds.
+      if (!reader.skippingLongLine) sink.progress();
       reader.push(chunk);
     });
     child.stdout.on("close", () => {

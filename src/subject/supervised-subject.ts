@@ -52,7 +52,13 @@ interface Run {
   responded: number;
   /** It has shown a sign of life (a module loaded; a program wrote something): no more start-up grace. */
   started: boolean;
+  /** The hang clock: the last sign of progress (any output, a settled request). */
   lastProgress: number;
+  /**
+   * When a request last settled (or the instance became busy, or bonkl forgave its own lateness). Output that
+   * settles nothing keeps the hang clock going, but only for SETTLE_LIMIT timeouts from here (see armTimer).
+   */
+  clockStart: number;
   timer: NodeJS.Timeout | null;
   loadTimer: NodeJS.Timeout | null;
   /** Resolves once nothing of the instance remains (set when it is killed or cleaned up). */
@@ -60,6 +66,13 @@ interface Run {
 }
 
 const now = (): number => performance.now();
+/**
+ * Output is a sign of life, but a subject that keeps writing (junk lines, answers to ids never asked) without settling
+ * a single pending request for this many timeouts is hung all the same; otherwise it could hold a run forever.
+ */
+const SETTLE_LIMIT = 10;
+/** A hang timer that fires later than this after its due time means bonkl was busy, not the subject (see armTimer). */
+const lateMs = (allowedMs: number): number => Math.max(50, allowedMs / 10);
 const isDead = (run: Run): boolean => run.state === "dead";
 
 export class SupervisedSubject implements Subject {
@@ -148,7 +161,7 @@ export class SupervisedSubject implements Subject {
     const run = this.current ?? this.startRun();
     while (run.state === "ready" && this.queue.length > 0 && run.pending.size < this.settings.maxInFlight) {
       const call = this.queue.shift() as Call;
-      if (run.pending.size === 0) run.lastProgress = now(); // busy from now on: the clock starts
+      if (run.pending.size === 0) run.lastProgress = run.clockStart = now(); // busy from now on: the clock starts
       const request: Request = { id: call.id, op: call.op, args: call.args };
       const problem = run.instance.send(request);
       if (problem !== undefined) {
@@ -174,6 +187,7 @@ export class SupervisedSubject implements Subject {
       responded: 0,
       started: false,
       lastProgress: now(),
+      clockStart: now(),
       timer: null,
       loadTimer: null,
       gone: null,
@@ -203,7 +217,7 @@ export class SupervisedSubject implements Subject {
         run.started = started;
         if (run.loadTimer !== null) clearTimeout(run.loadTimer);
         run.loadTimer = null;
-        run.lastProgress = now();
+        run.lastProgress = run.clockStart = now();
         this.pump();
       },
       progress: () => {
@@ -294,6 +308,7 @@ export class SupervisedSubject implements Subject {
 
   private settle(run: Run, call: Call, answer: Answer, excerpt?: string): void {
     run.pending.delete(call.id);
+    run.lastProgress = run.clockStart = now();
     if (answer.kind === "fault") {
       this.faultedCount += 1;
       this.faults.record(answer.fault, [call.id], answer.detail, run.number, excerpt);
@@ -328,13 +343,25 @@ export class SupervisedSubject implements Subject {
     if (run.timer !== null) return; // it re-checks the progress clock when it fires
     const allowed = (): number => this.settings.timeoutMs + (run.started ? 0 : this.settings.startGraceMs);
     const delay = Math.max(1, run.lastProgress + allowed() - now());
+    const due = now() + delay;
     run.timer = setTimeout(() => {
       run.timer = null;
       if (run.state === "dead" || run.pending.size === 0) return;
+      if (now() - due > lateMs(allowed())) {
+        // The timer fired late: bonkl itself could not listen (its event loop was blocked, e.g. by a long oracle
+        // computation, or the machine did not run it). What the subject wrote meanwhile is still unread (timers run
+        // before I/O is polled), so its silence proves nothing: the clock starts again from now.
+        run.lastProgress = run.clockStart = now();
+        this.armTimer(run);
+        return;
+      }
       const waited = now() - run.lastProgress;
+      const unsettled = now() - run.clockStart;
       if (waited >= allowed() - 1) {
         const what = run.started ? "no answer and no output" : "no output at all since it started";
         this.retire(run, "timeout", `${what} for ${allowed()} ms: killed as hung`);
+      } else if (unsettled >= SETTLE_LIMIT * allowed()) {
+        this.retire(run, "timeout", `output but no answer for ${Math.round(unsettled)} ms (${SETTLE_LIMIT} times the timeout): killed as hung`);
       } else this.armTimer(run);
     }, delay);
   }

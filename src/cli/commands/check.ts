@@ -1,7 +1,7 @@
-import { writeFileSync } from "node:fs";
 import { UsageError } from "../../errors.ts";
 import type { Command } from "../command.ts";
 import { parseFlags } from "../flags.ts";
+import { checkOutputFile, writeOutputFile } from "../output-file.ts";
 import { DOMAINS } from "../../conformance/domains/index.ts";
 import { formatReport } from "../../conformance/format-report.ts";
 import { barProgress } from "../../conformance/progress-sink.ts";
@@ -13,6 +13,26 @@ function parseSeed(text: string): number {
     throw new UsageError(`--seed must be an integer in [-(2^31 - 1), 2^31 - 1], got ${JSON.stringify(text)}`);
   }
   return value;
+}
+
+/**
+ * Runs `job` with Ctrl-C handled: the first SIGINT aborts `controller` (the run stops its subject and returns a
+ * partial report), a second one exits at once with status 130.
+ */
+async function withInterrupt<T>(controller: AbortController, job: () => Promise<T>): Promise<T> {
+  let interrupts = 0;
+  const onSigint = (): void => {
+    interrupts += 1;
+    if (interrupts > 1) process.exit(130);
+    process.stderr.write("\nbonkl check: interrupted: stopping the subject and reporting what was graded (Ctrl-C again to quit at once)\n");
+    controller.abort();
+  };
+  process.on("SIGINT", onSigint);
+  try {
+    return await job();
+  } finally {
+    process.removeListener("SIGINT", onSigint);
+  }
 }
 
 const domainLines = DOMAINS.map((d) => `    ${d.name.padEnd(10)} ${d.summary}`);
@@ -38,7 +58,8 @@ export const checkCommand: Command = {
     `  --runs N              cases per op and domain (default: BONKL_RUNS, else ${DEFAULT_RUNS}; large-L uses runs/50)`,
     "  --timeout MS          a request with no sign of progress for this long is a timeout fault (default 10000)",
     "",
-    "Exit status: 0 every checked op passed in every checked domain, 1 otherwise, 2 usage error.",
+    "Exit status: 0 every checked op passed in every checked domain, 1 otherwise, 2 usage error, 130 interrupted",
+    "(Ctrl-C stops the subject and prints what was graded so far; --json is still written).",
     "",
     "Examples:",
     "  npx bonkl check",
@@ -58,17 +79,27 @@ export const checkCommand: Command = {
     if (values.subject !== undefined && values["subject-cmd"] !== undefined) throw new UsageError("give either --subject or --subject-cmd, not both");
     const subject = values.subject !== undefined ? { module: values.subject } : values["subject-cmd"] !== undefined ? { command: values["subject-cmd"] } : null;
     const timeoutMs = values.timeout === undefined ? undefined : parseCount(values.timeout, "--timeout");
-    const report = await runCheck({
-      subject,
-      domains: values.domain ?? null,
-      seed: values.seed === undefined ? undefined : parseSeed(values.seed),
-      runs: values.runs === undefined ? runsFromEnvironment() : parseCount(values.runs, "--runs"),
-      subjectOptions: timeoutMs === undefined ? {} : { timeoutMs },
-      progress: barProgress("bonkl check"),
-    });
-    if (values.json !== undefined) writeFileSync(values.json, `${JSON.stringify(report, null, 2)}\n`);
+    if (values.json !== undefined) checkOutputFile("--json", values.json);
+    const controller = new AbortController();
+    const report = await withInterrupt(controller, () =>
+      runCheck({
+        subject,
+        domains: values.domain ?? null,
+        seed: values.seed === undefined ? undefined : parseSeed(values.seed),
+        runs: values.runs === undefined ? runsFromEnvironment() : parseCount(values.runs, "--runs"),
+        subjectOptions: timeoutMs === undefined ? {} : { timeoutMs },
+        progress: barProgress("bonkl check"),
+        signal: controller.signal,
+      }),
+    );
     process.stdout.write(formatReport(report));
-    if (values.json !== undefined) process.stdout.write(`JSON report: ${values.json}\n`);
+    if (values.json !== undefined) {
+      writeOutputFile(values.json, `${JSON.stringify(report, null, 2)}\n`);
+      process.stdout.write(`JSON report: ${values.json}\n`);
+    }
+    // Interrupted: exit once the report is out, even if a module's worker is still inside a call (it would be
+    // terminated at its timeout). The timer does not keep bonkl alive when nothing else does.
+    if (controller.signal.aborted) setTimeout(() => process.exit(report.exitStatus), 200).unref();
     return report.exitStatus;
   },
 };

@@ -1,8 +1,9 @@
 /** `bonkl claims`: run every claim of the paper as a property and print the claims table. */
-import { writeFileSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { UsageError } from "../../errors.ts";
 import type { Command } from "../command.ts";
 import { parseFlags } from "../flags.ts";
+import { checkOutputFile, writeOutputFile } from "../output-file.ts";
 import { claims } from "../../../properties/claims/index.ts";
 import type { Claim } from "../../../properties/claim.ts";
 import { runClaims } from "../../../properties/claims-runner.ts";
@@ -50,13 +51,14 @@ export const claimsCommand: Command = {
       for (const c of claims) process.stdout.write(`${c.id.padEnd(48)} ${c.kind.padEnd(10)} ${c.paper ?? "(ours)"}\n`);
       return 0;
     }
-    const runs = values.runs === undefined ? runsPerClaim() : positiveInteger("--runs", values.runs);
-    const seed = values.seed === undefined ? baseSeed() : integer("--seed", values.seed);
+    const runs = values.runs === undefined ? fromEnvironment(runsPerClaim) : positiveInteger("--runs", values.runs);
+    const seed = values.seed === undefined ? fromEnvironment(baseSeed) : integer("--seed", values.seed);
     const workers = values.workers === undefined ? undefined : integer("--workers", values.workers);
     const ids = values.id ?? [];
     const unknown = ids.filter((id) => !claims.some((c) => c.id === id));
     if (unknown.length > 0) throw new UsageError(`unknown claim ${JSON.stringify(unknown[0])}; see bonkl claims --list`);
     if (values.path !== undefined && ids.length !== 1) throw new UsageError("--path replays one claim: give exactly one --id");
+    if (values.json !== undefined) checkOutputFile("--json", values.json);
     const selected = (ids.length > 0 ? claims.filter((c) => ids.includes(c.id)) : claims) as Claim<unknown>[];
     const budget = values.deep ? DEEP_BUDGET : DEFAULT_BUDGET;
     process.stderr.write(`bonkl claims: ${selected.length} claim(s), ${runs} cases each, base seed ${seed}${values.deep ? ", deep budget" : ""}\n`);
@@ -94,12 +96,21 @@ export const claimsCommand: Command = {
         seconds,
         claims: results,
       };
-      writeFileSync(values.json, `${JSON.stringify(file, null, 1)}\n`);
+      writeOutputFile(values.json, `${JSON.stringify(file, null, 1)}\n`);
     }
     const unexpected = results.filter((r, i) => status(selected[i] as Claim<unknown>, r) === "REFUTED");
     return unexpected.length > 0 ? 1 : 0;
   },
 };
+
+/** BONKL_RUNS / BONKL_SEED read by properties/run-claim.ts: a malformed value is a usage error. */
+function fromEnvironment(read: () => number): number {
+  try {
+    return read();
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
 
 function integer(flag: string, text: string): number {
   const n = Number(text);

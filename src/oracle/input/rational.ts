@@ -42,6 +42,22 @@ function reduceTwos(num: bigint, shift: number): Rational {
 
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
+/**
+ * 10^k as a bigint, remembered for the last few large k: a long array of strings such as "1e-100000" would otherwise
+ * recompute the same 330,000-bit power for every entry (about 5 ms each).
+ */
+const powersOfTen = new Map<number, bigint>();
+function pow10(k: number): bigint {
+  if (k < 64) return 10n ** BigInt(k);
+  let power = powersOfTen.get(k);
+  if (power === undefined) {
+    power = 10n ** BigInt(k);
+    if (powersOfTen.size >= 16) powersOfTen.delete(powersOfTen.keys().next().value as number);
+    powersOfTen.set(k, power);
+  }
+  return power;
+}
+
 /** The exact value of a decimal string, or null when the string is not a decimal. */
 export function rationalFromDecimal(text: string): Rational | null {
   const s = text.trim();
@@ -59,8 +75,8 @@ export function rationalFromDecimal(text: string): Rational | null {
   const digits = BigInt(big.c.join(""));
   const scale = big.e - (big.c.length - 1);
   const signed = big.s < 0 ? -digits : digits;
-  if (scale >= 0) return { num: signed * 10n ** BigInt(scale), den: 1n };
-  return { num: signed, den: 10n ** BigInt(-scale) };
+  if (scale >= 0) return { num: signed * pow10(scale), den: 1n };
+  return { num: signed, den: pow10(-scale) };
 }
 
 /** The exact value of "a/b" with decimal a and b (b != 0), or of a plain decimal; null if neither. */

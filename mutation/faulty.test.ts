@@ -1,0 +1,70 @@
+// SLOW (~45 s on the project's loaded 2-core machine): checks every faulty subject of mutation/faulty/ with the
+// conformance engine, in this process, with one seed and one shared oracle cache (the controls run first and fill
+// it; the faulty subjects then mostly reuse its values), in a beforeAll; the tests then read the outcomes.
+//
+// Each subject's header (mutation/zoo.ts, mutation/README.md) claims the op that is wrong, the domains where bonkl
+// check must FAIL that op and the domains where it must PASS; the test holds every claim. The correct controls
+// (src/float on every domain, the naive fixture on standard) must pass. Python subjects need python3 with numpy
+// and are skipped without it.
+import { beforeAll, describe, expect, test } from "vitest";
+import { formatReport } from "../src/conformance/format-report.ts";
+import type { ConformanceReport } from "../src/conformance/report.ts";
+import { CONTROLS, ZOO_RUNS, ZOO_SEED, checkControl, checkZoo, loadZoo, parseHeader, pythonWithNumpy, type ZooOutcome } from "./zoo.ts";
+
+const zoo = loadZoo();
+const hasNumpy = pythonWithNumpy();
+
+describe("faulty subject headers", () => {
+  test("the zoo has at least 15 subjects, 2 or 3 of them in Python, each with a distinct bug", () => {
+    expect(zoo.length).toBeGreaterThanOrEqual(15);
+    const python = zoo.filter((s) => s.language === "python").length;
+    expect(python).toBeGreaterThanOrEqual(2);
+    expect(python).toBeLessThanOrEqual(3);
+    expect(new Set(zoo.map((s) => s.bug)).size).toBe(zoo.length);
+  });
+
+  test("a header is parsed, and a malformed one is refused", () => {
+    const ok = "// @bug b\n// @op klBon\n// @caught-in standard\n// @right-in ties, zero-mass\nexport {};\n// @op renyi2\n";
+    expect(parseHeader("x.mjs", ok)).toEqual({ file: "x.mjs", bug: "b", op: "klBon", caughtIn: ["standard"], rightIn: ["ties", "zero-mass"], form: "module", language: "js" });
+    expect(parseHeader("x.py", "# @bug b\n# @op renyi2\n# @caught-in tiny\n# @right-in none\n").form).toBe("program");
+    expect(() => parseHeader("x.mjs", "// @bug b\n// @op klBon\n// @right-in none\n")).toThrow(/lacks @caught-in/);
+    expect(() => parseHeader("x.mjs", "// @bug b\n// @op kl\n// @caught-in standard\n// @right-in none\n")).toThrow(/not a graded op/);
+    expect(() => parseHeader("x.mjs", "// @bug b\n// @op klBon\n// @caught-in standrad\n// @right-in none\n")).toThrow(/unknown domain/);
+    expect(() => parseHeader("x.mjs", "// @bug b\n// @op klBon\n// @caught-in invalid\n// @right-in none\n")).toThrow(/unknown domain/);
+    expect(() => parseHeader("x.mjs", "// @bug b\n// @op klBon\n// @caught-in ties\n// @right-in ties\n")).toThrow(/both/);
+    expect(() => parseHeader("x.mjs", "// @bug b\n// @op klBon\n// @caught-in none\n// @right-in ties\n")).toThrow(/names no domain/);
+    expect(() => parseHeader("x.mjs", "// @bug b\n// @bugs c\n")).toThrow(/unknown header field/);
+  });
+});
+
+describe(`the zoo under bonkl check (seed ${ZOO_SEED}, ${ZOO_RUNS} cases per op and domain)`, () => {
+  const controls = new Map<string, ConformanceReport>();
+  const outcomes = new Map<string, ZooOutcome>();
+
+  // The controls first (they fill the oracle cache), then the zoo, ZOO_CONCURRENCY subjects at a time.
+  beforeAll(async () => {
+    for (const control of CONTROLS) controls.set(control.name, await checkControl(control));
+    for (const outcome of await checkZoo(zoo)) outcomes.set(outcome.subject.file, outcome);
+  }, 600_000);
+
+  for (const control of CONTROLS) {
+    test(`control: ${control.name} passes${control.domains ? ` ${control.domains.join(", ")}` : " every domain"}`, () => {
+      const report = controls.get(control.name)!;
+      expect(report.verdict, formatReport(report)).toBe("PASS");
+    });
+  }
+
+  for (const subject of zoo) {
+    const claim = `${subject.op} fails in ${subject.caughtIn.join(", ")}${subject.rightIn.length > 0 ? `, passes in ${subject.rightIn.join(", ")}` : ""}`;
+    test.skipIf(subject.language === "python" && !hasNumpy)(`${subject.file}: ${claim}`, () => {
+      const outcome = outcomes.get(subject.file)!;
+      const report = outcome.report;
+      expect(report).not.toBeNull();
+      expect(outcome.mismatches, formatReport(report!)).toEqual([]);
+      for (const d of outcome.domains.filter((x) => x.expected === "FAIL")) {
+        expect(d.result?.firstFailure, `${subject.file}: first failing case in ${d.domain}`).toBeTypeOf("number");
+        expect(d.result!.firstFailure!).toBeLessThan(d.result!.cases);
+      }
+    });
+  }
+});
