@@ -54,29 +54,52 @@ export function maxMass(arena: Arena, dist: Distribution, per: Reading = "outcom
   return Interval.fromRational(arena, best.num * dist.total.den, best.den * dist.total.num);
 }
 
-/** H_alpha(p) for alpha > 0 given as a double (alpha = 1: Shannon; alpha = Infinity: min-entropy). */
+/**
+ * H_alpha(p) for alpha > 0 given as a double (alpha = 1: Shannon; alpha = Infinity: min-entropy). The sum is
+ * taken relative to the largest mass, log sum p^alpha = alpha log p_max + log sum (p / p_max)^alpha, so that huge
+ * alpha cannot underflow it: the largest term is exactly 1.
+ */
 export function renyi(arena: Arena, dist: Distribution, alpha: number, per: Reading = "outcome"): Interval {
   if (!(alpha > 0)) throw new Error("renyi: alpha must be > 0");
   if (alpha === Number.POSITIVE_INFINITY) return maxMass(arena, dist, per).log().neg();
   if (alpha === 2) return renyi2(arena, dist, per);
-  const sum = Interval.alloc(arena);
-  setZero(sum);
-  const t = Interval.alloc(arena);
+  const masses = positiveMasses(dist, per);
   const S = intervalOf(arena, dist.total);
-  const a = Interval.fromDouble(arena, alpha);
-  for (const m of positiveMasses(dist, per)) {
-    const p = intervalOf(arena, m).div(S);
-    log(t, p);
-    if (alpha === 1) mul(t, p, t); // p log p
-    else {
-      mul(t, t, a);
-      exp(t, t); // p^alpha
+  const t = Interval.alloc(arena);
+  if (alpha === 1) {
+    const sum = Interval.alloc(arena);
+    setZero(sum);
+    for (const m of masses) {
+      const p = intervalOf(arena, m).div(S);
+      log(t, p);
+      mul(t, p, t); // p log p
+      add(sum, sum, t);
     }
+    return sum.neg();
+  }
+  let largest = masses[0] as Rational;
+  for (const m of masses) if (compareRational(m, largest) > 0) largest = m;
+  const a = Interval.fromDouble(arena, alpha);
+  const sum = Interval.fromDouble(arena, 1); // the largest mass's term, (p_max / p_max)^alpha = 1
+  let skipped = false;
+  for (const m of masses) {
+    if (!skipped && m === largest) {
+      skipped = true;
+      continue;
+    }
+    ratioLog(t, arena, m, largest);
+    mul(t, t, a);
+    exp(t, t); // (p / p_max)^alpha <= 1
     add(sum, sum, t);
   }
-  if (alpha === 1) return sum.neg();
+  const logMax = intervalOf(arena, largest).div(S).log();
   const oneMinusAlpha = Interval.fromDouble(arena, 1).sub(a); // exact
-  return sum.log().div(oneMinusAlpha);
+  return logMax.mul(a).add(sum.log()).div(oneMinusAlpha);
+}
+
+/** o = log(x / y) for exact positive rationals, the ratio rounded once. */
+function ratioLog(o: Interval, arena: Arena, x: Rational, y: Rational): void {
+  log(o, Interval.fromRational(arena, x.num * y.den, x.den * y.num));
 }
 
 /**
