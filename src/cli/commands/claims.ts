@@ -9,6 +9,7 @@ import type { Claim } from "../../../properties/claim.ts";
 import { runClaims } from "../../../properties/claims-runner.ts";
 import { baseSeed, runsPerClaim } from "../../../properties/run-claim.ts";
 import { DEEP_BUDGET, DEFAULT_BUDGET } from "../../../properties/decide.ts";
+import type { ClaimRun } from "../../../properties/run-claim.ts";
 import { claimsTable, counterexampleReport, RESULTS_FORMAT, status, type ClaimsResults } from "../../../properties/claims-report.ts";
 import { progress as startProgress } from "../progress.ts";
 
@@ -30,6 +31,7 @@ export const claimsCommand: Command = {
     "  --workers N   worker threads (default: one per core)",
     "  --json FILE   write the results (the format of properties/results/claims-deep.json)",
     "  --list        list the claims and exit",
+    "  --verbose     print a line on stderr as each claim finishes (for long runs in logs and pipes)",
     "",
     "Examples:",
     "  npx bonkl claims",
@@ -46,6 +48,7 @@ export const claimsCommand: Command = {
       workers: { type: "string" },
       json: { type: "string" },
       list: { type: "boolean" },
+      verbose: { type: "boolean" },
     });
     if (values.list) {
       for (const c of claims) process.stdout.write(`${c.id.padEnd(48)} ${c.kind.padEnd(10)} ${c.paper ?? "(ours)"}\n`);
@@ -75,6 +78,12 @@ export const claimsCommand: Command = {
         done.set(id, n);
         progress.tick([...done.values()].reduce((a, b) => a + b, 0), runs * selected.length, id);
       },
+      ...(values.verbose
+        ? {
+            onResult: (run: ClaimRun) =>
+              process.stderr.write(`bonkl claims: ${run.id} done in ${run.seconds.toFixed(1)} s (${run.verified} verified, ${run.consistent} consistent, ${run.refuted} refuted)\n`),
+          }
+        : {}),
     });
     progress.done();
     const seconds = (performance.now() - start) / 1000;
