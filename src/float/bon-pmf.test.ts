@@ -144,7 +144,8 @@ describe("bonPmf structure", () => {
   });
 
   test("large L in one call", () => {
-    const L = 100_000;
+    // Under Stryker (vitest.stryker.config.ts sets BONKL_STRYKER=1) L = 5000: the same code path, 20 times faster.
+    const L = process.env.BONKL_STRYKER === "1" ? 5_000 : 100_000;
     const p = new Array<number>(L).fill(1 / L);
     const pi = bonPmf(p, 2);
     expect(Math.abs(sum(pi) - 1)).toBeLessThan(1e-12);

@@ -24,7 +24,9 @@ const n = fc.oneof(
 );
 
 const finite = (v: number) => Number.isFinite(v) && !Number.isNaN(v);
-const options = (seed: number) => ({ numRuns: 200, seed });
+/** Under Stryker (vitest.stryker.config.ts sets BONKL_STRYKER=1) fast-check runs fewer cases, same fixed seeds. */
+const STRYKER = process.env.BONKL_STRYKER === "1";
+const options = (seed: number) => ({ numRuns: STRYKER ? 60 : 200, seed });
 
 describe("properties over wide inputs", () => {
   test("bonPmf: finite, non-negative, sums to 1 within a few ulps; zero masses get 0", () => {

@@ -10,6 +10,8 @@ import { compareDyadic, type Enclosure } from "./enclosure.ts";
 import { enclosureContains } from "./testing/exact-compare.ts";
 
 const SEED = 99;
+/** Under Stryker (vitest.stryker.config.ts sets BONKL_STRYKER=1) fast-check runs fewer cases, same fixed seed. */
+const STRYKER = process.env.BONKL_STRYKER === "1";
 
 /** Enclosures a and b overlap (both contain the exact value, so they must). */
 function overlap(a: Enclosure, b: Enclosure): boolean {
@@ -121,7 +123,7 @@ describe("accuracy contract", () => {
         expect(kl.accurate).toBe(true);
         expect(kl.relativeWidth).toBeLessThanOrEqual(1e-30);
       }),
-      { numRuns: 60, seed: SEED },
+      { numRuns: STRYKER ? 10 : 60, seed: SEED },
     );
   });
 
@@ -199,7 +201,7 @@ describe("memory", () => {
           if (!(e instanceof InputError)) throw e;
         }
       }),
-      { numRuns: 1000, seed: SEED },
+      { numRuns: STRYKER ? 100 : 1000, seed: SEED },
     );
     expect(oracle.liveReals()).toBe(before);
   });

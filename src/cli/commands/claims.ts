@@ -1,5 +1,5 @@
 /** `bonkl claims`: run every claim of the paper as a property and print the claims table. */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { UsageError } from "../../errors.ts";
 import type { Command } from "../command.ts";
 import { parseFlags } from "../flags.ts";
@@ -17,7 +17,7 @@ export const claimsCommand: Command = {
   name: "claims",
   summary: "check every claim of the paper on random cases, decided from certified enclosures",
   help: [
-    "Usage: bonkl claims [--runs N] [--seed S] [--id ID]... [--path P] [--deep] [--workers N] [--json FILE] [--list]",
+    "Usage: bonkl claims [--runs N] [--seed S] [--id ID]... [--path P] [--deep] [--workers N] [--json FILE] [--update FILE] [--list]",
     "",
     "Runs each claim (spec/claims.md) as a fast-check property: a case is verified when the enclosures prove",
     "it, refuted when they prove the opposite, consistent when still undecided at the precision cap.",
@@ -30,6 +30,8 @@ export const claimsCommand: Command = {
     "  --deep        deep budget: precision cap 4096 bits, larger cases before lowering the cap",
     "  --workers N   worker threads (default: one per core)",
     "  --json FILE   write the results (the format of properties/results/claims-deep.json)",
+    "  --update FILE like --json, but keep the runs already in FILE (same seed, runs and budget) and save after",
+    "                every claim; without --id, run only the claims FILE lacks (an interrupted run resumes)",
     "  --list        list the claims and exit",
     "  --verbose     print a line on stderr as each claim finishes (for long runs in logs and pipes)",
     "",
@@ -47,6 +49,7 @@ export const claimsCommand: Command = {
       deep: { type: "boolean" },
       workers: { type: "string" },
       json: { type: "string" },
+      update: { type: "string" },
       list: { type: "boolean" },
       verbose: { type: "boolean" },
     });
@@ -62,9 +65,35 @@ export const claimsCommand: Command = {
     if (unknown.length > 0) throw new UsageError(`unknown claim ${JSON.stringify(unknown[0])}; see bonkl claims --list`);
     if (values.path !== undefined && ids.length !== 1) throw new UsageError("--path replays one claim: give exactly one --id");
     if (values.json !== undefined) checkOutputFile("--json", values.json);
-    const selected = (ids.length > 0 ? claims.filter((c) => ids.includes(c.id)) : claims) as Claim<unknown>[];
+    if (values.json !== undefined && values.update !== undefined) throw new UsageError("give --json or --update, not both");
+    if (values.update !== undefined) checkOutputFile("--update", values.update);
     const budget = values.deep ? DEEP_BUDGET : DEFAULT_BUDGET;
-    process.stderr.write(`bonkl claims: ${selected.length} claim(s), ${runs} cases each, base seed ${seed}${values.deep ? ", deep budget" : ""}\n`);
+    const earlier = values.update === undefined ? [] : earlierRuns(values.update, { seed, runs, budget });
+    // --update without --id resumes: the claims already in the file are not run again
+    const wanted = ids.length > 0 ? claims.filter((c) => ids.includes(c.id)) : claims.filter((c) => !earlier.some((r) => r.id === c.id));
+    const selected = wanted as Claim<unknown>[];
+    const skipped = ids.length === 0 ? earlier.length : 0;
+    process.stderr.write(`bonkl claims: ${selected.length} claim(s), ${runs} cases each, base seed ${seed}${values.deep ? ", deep budget" : ""}${skipped > 0 ? `; ${skipped} already in ${values.update}` : ""}\n`);
+    const pkg = JSON.parse(readFileSync(new URL("../../../package.json", import.meta.url), "utf8")) as { version: string };
+    const finished: ClaimRun[] = [];
+    const write = (file: string, list: ClaimRun[], seconds: number): void => {
+      const order = new Map(claims.map((c, i) => [c.id, i]));
+      const all = [...earlier.filter((r) => !list.some((x) => x.id === r.id)), ...list].sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+      const content: ClaimsResults = {
+        format: RESULTS_FORMAT,
+        command: values.update ? `npx bonkl claims${values.deep ? " --deep" : ""} --runs ${runs} --seed ${seed} --update ${values.update}` : `npx bonkl claims ${argv.join(" ")}`.trim(),
+        seed,
+        runsPerClaim: runs,
+        budget,
+        node: process.version,
+        bonkl: pkg.version,
+        finished: new Date().toISOString(),
+        // --update: the claims' own times added up (they may come from several invocations); --json: this run's wall time
+        seconds: values.update ? all.reduce((sum, r) => sum + r.seconds, 0) : seconds,
+        claims: all,
+      };
+      writeOutputFile(file, `${JSON.stringify(content, null, 1)}\n`);
+    };
     const progress = startProgress("claims");
     const done = new Map<string, number>();
     const start = performance.now();
@@ -78,12 +107,12 @@ export const claimsCommand: Command = {
         done.set(id, n);
         progress.tick([...done.values()].reduce((a, b) => a + b, 0), runs * selected.length, id);
       },
-      ...(values.verbose
-        ? {
-            onResult: (run: ClaimRun) =>
-              process.stderr.write(`bonkl claims: ${run.id} done in ${run.seconds.toFixed(1)} s (${run.verified} verified, ${run.consistent} consistent, ${run.refuted} refuted)\n`),
-          }
-        : {}),
+      onResult: (run: ClaimRun) => {
+        if (values.verbose) process.stderr.write(`bonkl claims: ${run.id} done in ${run.seconds.toFixed(1)} s (${run.verified} verified, ${run.consistent} consistent, ${run.refuted} refuted)\n`);
+        finished.push(run);
+        // --update saves after every claim, so an interrupted run resumes where it stopped
+        if (values.update) write(values.update, finished, 0);
+      },
     });
     progress.done();
     const seconds = (performance.now() - start) / 1000;
@@ -91,26 +120,28 @@ export const claimsCommand: Command = {
     const details = counterexampleReport(selected, results, seed);
     if (details) process.stdout.write(`\n${details}\n`);
     process.stdout.write(`\nbase seed ${seed}; ${runs} cases per claim; ${seconds.toFixed(1)} s\n`);
-    if (values.json) {
-      const pkg = JSON.parse(readFileSync(new URL("../../../package.json", import.meta.url), "utf8")) as { version: string };
-      const file: ClaimsResults = {
-        format: RESULTS_FORMAT,
-        command: `npx bonkl claims ${argv.join(" ")}`.trim(),
-        seed,
-        runsPerClaim: runs,
-        budget,
-        node: process.version,
-        bonkl: pkg.version,
-        finished: new Date().toISOString(),
-        seconds,
-        claims: results,
-      };
-      writeOutputFile(values.json, `${JSON.stringify(file, null, 1)}\n`);
-    }
+    const target = values.json ?? values.update;
+    if (target) write(target, results, seconds);
     const unexpected = results.filter((r, i) => status(selected[i] as Claim<unknown>, r) === "REFUTED");
     return unexpected.length > 0 ? 1 : 0;
   },
 };
+
+/** The runs already in a results file given to --update; they must come from the same seed, runs and budget. */
+function earlierRuns(file: string, want: { seed: number; runs: number; budget: ClaimsResults["budget"] }): ClaimRun[] {
+  if (!existsSync(file)) return [];
+  let data: ClaimsResults;
+  try {
+    data = JSON.parse(readFileSync(file, "utf8")) as ClaimsResults;
+  } catch (error) {
+    throw new UsageError(`--update ${file}: not a readable results file (${(error as Error).message})`);
+  }
+  if (data.format !== RESULTS_FORMAT || !Array.isArray(data.claims)) throw new UsageError(`--update ${file}: not a ${RESULTS_FORMAT} file`);
+  if (data.seed !== want.seed || data.runsPerClaim !== want.runs || JSON.stringify(data.budget) !== JSON.stringify(want.budget)) {
+    throw new UsageError(`--update ${file}: it holds a run with seed ${data.seed}, ${data.runsPerClaim} cases per claim and cap ${data.budget?.maxPrecision}; rerun with the same --seed, --runs and --deep, or start a new file`);
+  }
+  return data.claims.filter((r) => claims.some((c) => c.id === r.id));
+}
 
 /** BONKL_RUNS / BONKL_SEED read by properties/run-claim.ts: a malformed value is a usage error. */
 function fromEnvironment(read: () => number): number {

@@ -1,0 +1,203 @@
+/**
+ * `npm run mutation:summary`: the numbers of mutation/README.md, from Stryker's JSON reports of the parts of
+ * `npm run mutation` (mutation/reports/PART.json, see mutation/run.ts) and their run records
+ * (mutation/reports/run-PART.json).
+ *
+ * Prints, per folder (src/oracle, src/float, src/subject, src/serve, the rest) and overall: the mutation score
+ * (killed + timeout over all mutants that ran or had no coverage, as Stryker computes it), the counts by status, and
+ * the score once the survivors listed as equivalent in mutation/README.md are set aside. Then every survivor and
+ * mutant without coverage that README.md does not list as equivalent, and every listed equivalent that is no longer
+ * a survivor (so the list stays honest).
+ *
+ *   npm run mutation:summary             # print
+ *   npm run mutation:summary -- --write  # also replace the block between the summary markers in README.md
+ */
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { PARTS } from "./run.ts";
+
+const ROOT = fileURLToPath(new URL("../", import.meta.url));
+const REPORTS = `${ROOT}mutation/reports`;
+const README = `${ROOT}mutation/README.md`;
+const START = "<!-- summary:start (npm run mutation:summary -- --write) -->";
+const END = "<!-- summary:end -->";
+
+/** The parts of the mutation-testing-report schema used here. */
+interface Mutant {
+  id: string;
+  mutatorName: string;
+  replacement?: string;
+  status: string;
+  location: { start: { line: number; column: number }; end: { line: number; column: number } };
+}
+interface Report {
+  files: Record<string, { source: string; mutants: Mutant[] }>;
+}
+interface RunRecord {
+  part: string;
+  startedAt: string;
+  finishedAt: string;
+  wallSeconds: number;
+  passes: { stryker: string[]; seconds: number; exitCode: number | null }[];
+  args: string[];
+  exitCode: number | null;
+}
+
+export interface Counts {
+  killed: number;
+  timeout: number;
+  survived: number;
+  noCoverage: number;
+  runtimeError: number;
+  compileError: number;
+  ignored: number;
+  /** Survivors (or mutants without coverage) listed as equivalent in README.md. */
+  equivalent: number;
+}
+
+const FOLDERS = ["src/oracle", "src/float", "src/subject", "src/serve"] as const;
+
+export function folderOf(path: string): string {
+  return FOLDERS.find((f) => path.startsWith(`${f}/`)) ?? "other";
+}
+
+/** The key README.md uses for a mutant: `path:line:column Mutator`. */
+export function keyOf(path: string, m: Mutant): string {
+  return `${path}:${m.location.start.line}:${m.location.start.column} ${m.mutatorName}`;
+}
+
+/** Keys listed in README.md's table of equivalent mutants (rows whose first cell is such a key in backticks). */
+export function listedEquivalents(readme: string): Set<string> {
+  const keys = new Set<string>();
+  for (const match of readme.matchAll(/^\|\s*`([^`]+:\d+:\d+ [A-Za-z]+)`/gm)) keys.add(match[1] as string);
+  return keys;
+}
+
+function emptyCounts(): Counts {
+  return { killed: 0, timeout: 0, survived: 0, noCoverage: 0, runtimeError: 0, compileError: 0, ignored: 0, equivalent: 0 };
+}
+
+export function add(c: Counts, status: string, equivalent: boolean): void {
+  switch (status) {
+    case "Killed":
+      c.killed += 1;
+      break;
+    case "Timeout":
+      c.timeout += 1;
+      break;
+    case "Survived":
+      c.survived += 1;
+      break;
+    case "NoCoverage":
+      c.noCoverage += 1;
+      break;
+    case "RuntimeError":
+      c.runtimeError += 1;
+      break;
+    case "CompileError":
+      c.compileError += 1;
+      break;
+    default:
+      c.ignored += 1;
+  }
+  if (equivalent && (status === "Survived" || status === "NoCoverage")) c.equivalent += 1;
+}
+
+/** Stryker's mutation score: detected / (detected + undetected), in percent. */
+export function score(c: Counts): number {
+  const detected = c.killed + c.timeout;
+  const valid = detected + c.survived + c.noCoverage;
+  return valid === 0 ? 100 : (100 * detected) / valid;
+}
+
+/** The score with the listed equivalent mutants left out (they are not faults any test could find). */
+export function scoreWithoutEquivalents(c: Counts): number {
+  const detected = c.killed + c.timeout;
+  const valid = detected + c.survived + c.noCoverage - c.equivalent;
+  return valid === 0 ? 100 : (100 * detected) / valid;
+}
+
+function minutes(seconds: number): string {
+  const m = Math.floor(seconds / 60);
+  return m === 0 ? `${seconds} s` : `${m} min ${seconds % 60} s`;
+}
+
+function main(): void {
+  const parts = PARTS.filter((p) => existsSync(`${REPORTS}/${p.name}.json`));
+  if (parts.length === 0) {
+    process.stderr.write(`no report in ${REPORTS}: run \`npm run mutation\` first\n`);
+    process.exit(1);
+  }
+  const missing = PARTS.filter((p) => !parts.includes(p)).map((p) => p.name);
+  const report: Report = { files: {} };
+  for (const p of parts) Object.assign(report.files, (JSON.parse(readFileSync(`${REPORTS}/${p.name}.json`, "utf8")) as Report).files);
+  const runs = parts.flatMap((p) => (existsSync(`${REPORTS}/run-${p.name}.json`) ? [JSON.parse(readFileSync(`${REPORTS}/run-${p.name}.json`, "utf8")) as RunRecord] : []));
+  const readme = existsSync(README) ? readFileSync(README, "utf8") : "";
+  const listed = listedEquivalents(readme);
+  const byFolder = new Map<string, Counts>();
+  const overall = emptyCounts();
+  const unlisted: string[] = [];
+  const seenListed = new Set<string>();
+  for (const [path, file] of Object.entries(report.files).sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const folder = folderOf(path);
+    const counts = byFolder.get(folder) ?? emptyCounts();
+    byFolder.set(folder, counts);
+    const lines = file.source.split("\n");
+    for (const m of file.mutants) {
+      const key = keyOf(path, m);
+      const isListed = listed.has(key);
+      add(counts, m.status, isListed);
+      add(overall, m.status, isListed);
+      const undetected = m.status === "Survived" || m.status === "NoCoverage";
+      if (isListed && undetected) seenListed.add(key);
+      if (undetected && !isListed) {
+        const { start, end } = m.location;
+        const line = lines[start.line - 1] ?? "";
+        const original = line.slice(start.column - 1, end.line === start.line ? end.column - 1 : undefined);
+        unlisted.push(`${key} (${m.status}): ${original.trim().slice(0, 70)} -> ${(m.replacement ?? "").slice(0, 70)}`);
+      }
+    }
+  }
+  const stale = [...listed].filter((k) => !seenListed.has(k));
+
+  const rows = [...FOLDERS, "other"]
+    .filter((f) => byFolder.has(f))
+    .map((f) => [f === "other" ? "other (src/errors.ts)" : f, byFolder.get(f) as Counts] as const);
+  rows.push(["**overall**", overall]);
+  const table = [
+    "| folder | score | score without listed equivalents | killed | timeout | survived | no coverage | runtime error | equivalent (listed) |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ...rows.map(
+      ([name, c]) =>
+        `| ${name} | ${score(c).toFixed(2)} % | ${scoreWithoutEquivalents(c).toFixed(2)} % | ${c.killed} | ${c.timeout} | ${c.survived} | ${c.noCoverage} | ${c.runtimeError} | ${c.equivalent} |`,
+    ),
+  ];
+  const total = overall.killed + overall.timeout + overall.survived + overall.noCoverage + overall.runtimeError + overall.compileError + overall.ignored;
+  const timing = runs
+    .map(
+      (run) =>
+        `Part ${run.part} (\`npm run mutation -- --part ${run.part}${run.args.length > 0 ? ` ${run.args.join(" ")}` : ""}\`): started ${run.startedAt.slice(0, 16).replace("T", " ")} UTC, ${minutes(
+          run.wallSeconds,
+        )} wall time (${run.passes.map((p, i) => `pass ${i + 1}: ${minutes(p.seconds)}`).join(", ")}), exit code ${run.exitCode}.`,
+    )
+    .join(" ");
+  const absent = missing.length > 0 ? ` Not in this summary (no report yet): ${missing.join(", ")}.` : "";
+  const block = [`${total} mutants in ${Object.keys(report.files).length} files. ${timing}${absent}`, "", ...table].join("\n");
+
+  process.stdout.write(`${block}\n\n`);
+  process.stdout.write(`Undetected mutants not listed as equivalent in mutation/README.md: ${unlisted.length}\n`);
+  for (const u of unlisted) process.stdout.write(`  ${u}\n`);
+  if (stale.length > 0) {
+    process.stdout.write(`Listed as equivalent but not undetected in this report (remove or re-check): ${stale.length}\n`);
+    for (const s of stale) process.stdout.write(`  ${s}\n`);
+  }
+  if (process.argv.includes("--write")) {
+    const from = readme.indexOf(START);
+    const to = readme.indexOf(END);
+    if (from < 0 || to < from) throw new Error(`mutation/README.md has no block between "${START}" and "${END}"`);
+    writeFileSync(README, `${readme.slice(0, from + START.length)}\n${block}\n${readme.slice(to)}`);
+    process.stdout.write("updated mutation/README.md\n");
+  }
+}
+
+if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) main();

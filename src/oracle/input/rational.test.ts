@@ -1,0 +1,149 @@
+/**
+ * Exact rationals from doubles and decimal strings, checked against values derived by hand (powers of two and ten),
+ * and the small helpers on rationals.
+ */
+import { describe, expect, test } from "vitest";
+import {
+  MAX_DECIMAL_EXPONENT,
+  addRational,
+  compareRational,
+  gcd,
+  rationalFromDecimal,
+  rationalFromDouble,
+  rationalFromString,
+  rationalToNumber,
+  reduce,
+} from "./rational.ts";
+
+describe("rationalFromDouble", () => {
+  test("dyadic values in lowest terms (the denominator is the smallest power of two)", () => {
+    expect(rationalFromDouble(0.5)).toEqual({ num: 1n, den: 2n });
+    expect(rationalFromDouble(-0.375)).toEqual({ num: -3n, den: 8n });
+    expect(rationalFromDouble(0.1)).toEqual({ num: 3602879701896397n, den: 2n ** 55n });
+    expect(rationalFromDouble(1.5)).toEqual({ num: 3n, den: 2n });
+  });
+  test("integers, including ones with more trailing zero bits than the exponent shift", () => {
+    expect(rationalFromDouble(1)).toEqual({ num: 1n, den: 1n });
+    expect(rationalFromDouble(4)).toEqual({ num: 4n, den: 1n });
+    expect(rationalFromDouble(-6)).toEqual({ num: -6n, den: 1n });
+    expect(rationalFromDouble(2 ** 52 + 1)).toEqual({ num: 2n ** 52n + 1n, den: 1n }); // exponent exactly 0
+    expect(rationalFromDouble(2 ** 60)).toEqual({ num: 2n ** 60n, den: 1n });
+    expect(rationalFromDouble(1e300)).toEqual({ num: BigInt(1e300), den: 1n }); // BigInt(x) is the exact integer value of a double
+  });
+  test("zero and subnormals", () => {
+    expect(rationalFromDouble(0)).toEqual({ num: 0n, den: 1n });
+    expect(rationalFromDouble(-0)).toEqual({ num: 0n, den: 1n });
+    expect(rationalFromDouble(5e-324)).toEqual({ num: 1n, den: 2n ** 1074n });
+    expect(rationalFromDouble(3 * 5e-324)).toEqual({ num: 3n, den: 2n ** 1074n });
+    expect(rationalFromDouble(2 ** -1022)).toEqual({ num: 1n, den: 2n ** 1022n }); // smallest normal
+    expect(rationalFromDouble(2 ** -1023)).toEqual({ num: 1n, den: 2n ** 1023n }); // largest-exponent subnormal
+  });
+  test("non-finite values are refused", () => {
+    expect(() => rationalFromDouble(Number.NaN)).toThrow(/^not a finite number: NaN$/);
+    expect(() => rationalFromDouble(Number.NEGATIVE_INFINITY)).toThrow(RangeError);
+  });
+});
+
+describe("rationalFromDecimal", () => {
+  test("signs, fractions, exponents", () => {
+    expect(rationalFromDecimal("12")).toEqual({ num: 12n, den: 1n });
+    expect(rationalFromDecimal("-1.5")).toEqual({ num: -15n, den: 10n });
+    expect(rationalFromDecimal("+2.25")).toEqual({ num: 225n, den: 100n });
+    expect(rationalFromDecimal("+7")).toEqual({ num: 7n, den: 1n });
+    expect(rationalFromDecimal(".25")).toEqual({ num: 25n, den: 100n });
+    expect(rationalFromDecimal("-.5")).toEqual({ num: -5n, den: 10n });
+    expect(rationalFromDecimal("5.")).toEqual({ num: 5n, den: 1n });
+    expect(rationalFromDecimal("1e3")).toEqual({ num: 1000n, den: 1n });
+    expect(rationalFromDecimal("2.5E+2")).toEqual({ num: 250n, den: 1n });
+    expect(rationalFromDecimal("1e-30")).toEqual({ num: 1n, den: 10n ** 30n });
+    expect(rationalFromDecimal("123.456e-2")).toEqual({ num: 123456n, den: 10n ** 5n });
+    expect(rationalFromDecimal("-0")).toEqual({ num: 0n, den: 1n });
+  });
+  test("surrounding white space is ignored", () => {
+    expect(rationalFromDecimal(" 0.5 ")).toEqual({ num: 5n, den: 10n });
+    expect(rationalFromDecimal("\t42\n")).toEqual({ num: 42n, den: 1n });
+  });
+  test("not a decimal: null", () => {
+    for (const s of ["", " ", "abc", "1.5abc", "x1", "1e", "e5", ".", "+", "-", "1 2", "--1", "+-1", "1e5.5", "0x10", "Infinity", "NaN", "1/2"]) {
+      expect(rationalFromDecimal(s), s).toBeNull();
+    }
+  });
+  test(`decimal exponents beyond ${MAX_DECIMAL_EXPONENT} are refused (no giant bigints), the limit itself is fine`, () => {
+    expect(MAX_DECIMAL_EXPONENT).toBe(100_000);
+    expect(rationalFromDecimal("1e100000")).toEqual({ num: 10n ** 100000n, den: 1n });
+    expect(rationalFromDecimal("1e-100000")).toEqual({ num: 1n, den: 10n ** 100000n });
+    for (const s of ["1e100001", "1e+100001", "1e-100001", "2.5E200000", "1e999999999"]) expect(rationalFromDecimal(s), s).toBeNull();
+  });
+});
+
+describe("rationalFromString", () => {
+  test("ratios of decimals, the sign carried by the numerator", () => {
+    expect(rationalFromString("1/3")).toEqual({ num: 1n, den: 3n });
+    expect(rationalFromString("1.5/2.5")).toEqual({ num: 150n, den: 250n });
+    expect(rationalFromString("3/0.5")).toEqual({ num: 30n, den: 5n });
+    expect(rationalFromString("1/-2")).toEqual({ num: -1n, den: 2n });
+    expect(rationalFromString("-1/-2")).toEqual({ num: 1n, den: 2n });
+    expect(rationalFromString("0.25")).toEqual({ num: 25n, den: 100n });
+  });
+  test("bad ratios: null", () => {
+    for (const s of ["1/0", "1/0.0", "x/3", "3/x", "/3", "3/", "/", "1/2/3", "1e999999/2"]) expect(rationalFromString(s), s).toBeNull();
+  });
+});
+
+describe("arithmetic helpers", () => {
+  test("compareRational: exact, whatever the representation", () => {
+    expect(compareRational({ num: 1n, den: 2n }, { num: 2n, den: 4n })).toBe(0);
+    expect(compareRational({ num: 1n, den: 3n }, { num: 1n, den: 2n })).toBe(-1);
+    expect(compareRational({ num: 2n, den: 3n }, { num: 1n, den: 2n })).toBe(1);
+    expect(compareRational({ num: -1n, den: 2n }, { num: 0n, den: 1n })).toBe(-1);
+  });
+  test("addRational", () => {
+    expect(addRational({ num: 1n, den: 4n }, { num: 2n, den: 4n })).toEqual({ num: 3n, den: 4n });
+    expect(addRational({ num: 1n, den: 2n }, { num: 1n, den: 3n })).toEqual({ num: 5n, den: 6n });
+    expect(addRational({ num: 1n, den: 2n }, { num: -1n, den: 3n })).toEqual({ num: 1n, den: 6n });
+  });
+  test("gcd and reduce", () => {
+    expect(gcd(12n, 18n)).toBe(6n);
+    expect(gcd(-12n, 18n)).toBe(6n);
+    expect(gcd(12n, -18n)).toBe(6n);
+    expect(gcd(7n, 0n)).toBe(7n);
+    expect(gcd(0n, 5n)).toBe(5n);
+    expect(reduce({ num: 6n, den: 8n })).toEqual({ num: 3n, den: 4n });
+    expect(reduce({ num: -6n, den: 8n })).toEqual({ num: -3n, den: 4n });
+    expect(reduce({ num: 3n, den: 4n })).toEqual({ num: 3n, den: 4n });
+    expect(reduce({ num: 0n, den: 5n })).toEqual({ num: 0n, den: 1n });
+  });
+});
+
+describe("rationalToNumber: the nearest double", () => {
+  test("ordinary values", () => {
+    expect(rationalToNumber({ num: 0n, den: 7n })).toBe(0);
+    expect(rationalToNumber({ num: 1n, den: 3n })).toBe(1 / 3);
+    expect(rationalToNumber({ num: -1n, den: 3n })).toBe(-1 / 3);
+    expect(rationalToNumber({ num: 1n, den: 10n })).toBe(0.1);
+    expect(rationalToNumber({ num: -7n, den: 2n })).toBe(-3.5);
+    expect(rationalToNumber({ num: 22n, den: 7n })).toBe(22 / 7);
+  });
+  test("numerator or denominator far wider than a double", () => {
+    expect(rationalToNumber({ num: 1n, den: 3n ** 40n })).toBe(1 / 3 ** 40);
+    expect(rationalToNumber({ num: 10n ** 30n, den: 7n })).toBe(1e30 / 7);
+    expect(rationalToNumber({ num: -(10n ** 30n), den: 7n })).toBe(-1e30 / 7);
+    expect(rationalToNumber({ num: 2n ** 1023n, den: 1n })).toBe(2 ** 1023);
+    expect(rationalToNumber({ num: 10n ** 400n, den: 1n })).toBe(Number.POSITIVE_INFINITY);
+  });
+  test("results below the normal range (2^-k itself underflows)", () => {
+    expect(rationalToNumber({ num: 1n, den: 2n ** 1074n })).toBe(5e-324);
+    expect(rationalToNumber({ num: -3n, den: 2n ** 1074n })).toBe(-3 * 5e-324);
+    expect(rationalToNumber({ num: 1n, den: 2n ** 1030n })).toBe(2 ** -1030);
+  });
+});
+
+describe("rationalToNumber: known bug (reported, not fixed here)", () => {
+  // x = 1 + 2^-53 + 2^-73 lies just above the midpoint of 1 and 1 + 2^-52, so its nearest double is 1 + 2^-52. The
+  // function truncates x to a 65-bit integer q (dropping the 2^-73), which is then exactly a midpoint, and Number(q)
+  // rounds that tie to even: 1. Double rounding; the doc comment promises the nearest double. `test.fails` keeps CI
+  // green while the bug stands and turns red once it is fixed (then make it a plain test).
+  test.fails("is the nearest double even when the truncated quotient is a tie", () => {
+    expect(rationalToNumber({ num: 2n ** 73n + 2n ** 20n + 1n, den: 2n ** 73n })).toBe(1 + 2 ** -52);
+  });
+});
