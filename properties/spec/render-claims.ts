@@ -71,7 +71,7 @@ export function renderClaims(results: ClaimsResults): string {
   );
   lines.push("");
   lines.push(
-    `Figures below come from the deep run: \`${results.command}\` (base seed ${results.seed}, ${results.runsPerClaim} cases per claim, precision cap ${results.budget.maxPrecision} bits lowered for large cases so that size x cap <= ${results.budget.sizeCap}, node ${results.node}, bonkl ${results.bonkl}, ${Math.round(results.seconds)} s, finished ${results.finished}). \`npm test\` runs the same properties with ${DEFAULT_BUDGET.maxPrecision}-bit cap and 200 cases per claim.`,
+    `Figures below come from the deep run: \`${results.command}\` (base seed ${results.seed}, ${results.runsPerClaim} cases per claim, precision cap ${results.budget.maxPrecision} bits lowered for large cases so that size x cap <= ${results.budget.sizeCap}, node ${results.node}, bonkl ${results.bonkl}, ${Math.round(results.seconds)} s of computing, finished ${results.finished}). \`npm test\` runs the same properties with ${DEFAULT_BUDGET.maxPrecision}-bit cap and 200 cases per claim.`,
   );
   lines.push("");
   lines.push("Kinds: *theorem*, *lemma*, *corollary*, *example*, *identity* are the paper's statements; *conjecture* is a statement tested as a conjecture (it may fail); *ours* is a statement of ours (the paper's claims beyond its assumptions, or natural consequences).");

@@ -23,6 +23,18 @@ describe("bonPmf closed forms", () => {
     expect(bonPmf(p, 1, [5, 4, 3, 2, 1])).toEqual(p.map((v) => v / sum(p)));
   });
 
+  test("n = 1 with tied rewards still gives p_i / S in one rounding", () => {
+    // multiples of 2^-22 summing to exactly 1: pi_1 = p itself, bit for bit
+    for (const p of [
+      [0.01864004135131836, 0.2493433952331543, 0.7320165634155273],
+      [0.052408456802368164, 0.04833865165710449, 0.8992528915405273],
+      [0.03658604621887207, 0.0068013668060302734, 0.9566125869750977],
+    ]) {
+      expect(p[0]! + p[1]! + p[2]!).toBe(1);
+      expect(bonPmf(p, 1, [0, 0, 1])).toEqual(p);
+    }
+  });
+
   test("two points: ((1-q)^n, 1 - (1-q)^n)", () => {
     for (const q of [0.5, 0.25, 0.1, 2 ** -10, 2 ** -30]) {
       for (const n of [2, 3, 7, 20]) {

@@ -74,3 +74,51 @@ describe("renyi2 (renyi2.ts): the masses other than the largest", () => {
     expect(relErr(-Math.log1p(-(2 * 0.75 * 0.25) / (S * S)), -Math.log1p(-D))).toBeGreaterThan(50 * U);
   });
 });
+
+describe("the level sweep (level-sweep.ts): log F_k and the KL", () => {
+  test("log F_k = sum of d_j keeps the crumbs' d_j ~ -2^-54 next to log(1/4)", () => {
+    // p = (1/4, K crumbs of 2^-56, 3/4): F_0 = (1/4) / S with S = 1 + K 2^-56, so P_0 = F_0^n =
+    // 2^-2n exp(-n log1p(K 2^-56)) (a power of two times a correctly rounded exp: a reference within an ulp or two).
+    // Losing the crumbs' d_j (a quarter ulp of log F each) would shift n log F_0 by n K 2^-54 ~ 5e4 u.
+    const n = 500;
+    const p0 = bonPmf([0.25, ...crumbs(2 ** -56), 0.75], n)[0]!;
+    const want = 2 ** (-2 * n) * Math.exp(-n * Math.log1p(K * 2 ** -56));
+    const a = n * Math.log(0.25);
+    expect(relErr(p0, want)).toBeLessThanOrEqual((18 + 6 * Math.abs(a)) * U);
+  });
+
+  test("the KL sum keeps terms far below an ulp of the running sum", () => {
+    // p = (1/4, M crumbs t = 2^-56, 3/4), n = 2, S = 1 + M t (a double for M = 3008). By Lemma 1, with F_j the mass
+    // at or below the j-th crumb: P_0 = (1/4 / S)^2, P_j = t (1/2 + (2j - 1) t) / S^2, P_top = 3/4 (S + 1/4 + M t) / S^2,
+    // and log(P/g) = log(1/4 / S), log((1/2 + (2j - 1) t) / S), log1p((1/4 + M t) / S). The crumbs' terms
+    // (about -5e-18 each) come after the top term (~0.21, half an ulp 1.4e-17) and add up to about -1.4e-14.
+    const M = 3008;
+    const t = 2 ** -56;
+    const S = 1 + M * t;
+    const terms: number[] = [];
+    const bound: number[] = []; // P (|n log F| + |log(P/g)| + log n + 1), the documented error model's B
+    const add = (P: number, l: number, logF: number): void => {
+      terms.push(P * l);
+      bound.push(P * (Math.abs(2 * logF) + Math.abs(l) + Math.LN2 + 1));
+    };
+    add(0.25 * ((S + 0.25 + M * t) / (S * S)) * 3, Math.log1p((0.25 + M * t) / S), 0);
+    for (let j = M; j >= 1; j--) {
+      const Fj = (0.25 + j * t) / S;
+      add((t * (0.5 + (2 * j - 1) * t)) / (S * S), Math.log((0.5 + (2 * j - 1) * t) / S), Math.log(Fj));
+    }
+    add((0.25 / S) ** 2, Math.log(0.25 / S), Math.log(0.25 / S));
+    // Neumaier-compensated reference sum (each term is within a few ulps; the sum is exact to about u)
+    let s = 0;
+    let c = 0;
+    for (const v of terms) {
+      const x = s + v;
+      c += Math.abs(s) >= Math.abs(v) ? s - x + v : v - x + s;
+      s = x;
+    }
+    const want = s + c;
+    const B = bound.reduce((x, y) => x + y, 0);
+    expect(Math.abs(klBon([0.25, ...crumbs(t, M), 0.75], 2) - want)).toBeLessThanOrEqual(16 * U * B);
+    // the crumbs matter at this tolerance
+    expect(Math.abs(terms.slice(1, M + 1).reduce((x, y) => x + y, 0))).toBeGreaterThan(3 * 16 * U * B);
+  });
+});

@@ -7,9 +7,6 @@
 /** Unit roundoff of binary64 round-to-nearest: u = 2^-53. A correctly rounded operation has relative error <= u. */
 export const UNIT_ROUNDOFF = 2 ** -53;
 
-/** Smallest positive normal binary64 number, 2^-1022. Below it results carry an absolute error of order 2^-1074. */
-export const MIN_NORMAL = 2 ** -1022;
-
 /**
  * A log-magnitude below which exp() is exactly 0 in binary64: log(2^-1075) = -745.1332..., and any real below
  * 2^-1075 rounds to 0 under round-to-nearest-even. We use -745.2 so that a rounding error of up to 0.06 in the

@@ -123,3 +123,19 @@ describe("klEstimate (Eq. 28)", () => {
     expect(relErr(klEstimate(1e9, { eps: 1e-3 }), Math.log(1e3))).toBeLessThan(4 * U);
   });
 });
+
+describe("estimators near the branch points", () => {
+  test("n = 2: KLhat_1 = log((1 - (1-eps)^2)/eps) = log(2 - eps), within 4 ulp, series or not", () => {
+    // eps = 2^-6 has n eps <= 2^-5 but eps > 2^-10 (outside the x-series); eps = 2^-9 and 1e-3 have
+    // (1 - eps)^2 close to 1, where 1 - (1 - eps)^n must not be formed by subtraction.
+    for (const eps of [2 ** -6, 2 ** -9, 1e-3, 0.3, 0.75]) {
+      expect(relErr(klEstimateUpper(2, { eps }), Math.log(2 - eps))).toBeLessThanOrEqual(4 * U);
+    }
+  });
+  test("n = 1 gives exactly 0 at small eps too (KLhat = KL of pi_1 = p)", () => {
+    for (const eps of [2 ** -12, 1e-7, 0.01, 0.3]) {
+      expect(klEstimate(1, { eps })).toBe(0);
+      expect(klEstimate(1, { logEps: Math.log(eps) })).toBe(0);
+    }
+  });
+});

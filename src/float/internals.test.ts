@@ -33,6 +33,35 @@ describe("series (checked against Math.log1p / Math.expm1 where those are accura
   });
 });
 
+describe("x-series against exact sums (BigInt fixed point, 2^-400)", () => {
+  const P = 400n;
+  const ONE = 1n << P;
+  /** A positive fixed-point value as a double (80 leading bits, then one rounding). */
+  const toNumber = (v: bigint): number => {
+    const drop = Math.max(0, v.toString(2).length - 80);
+    return Number(v >> BigInt(drop)) * 2 ** (drop - Number(P));
+  };
+  test("log1pRatio and logLog1pRatio at x = c 2^-16 <= 2^-10, relative to their value", () => {
+    for (const c of [64, 61, 57, 50, 45]) {
+      // -log(1 - x)/x = sum_j x^j / (j + 1); its log = log1p(z) = sum_k (-1)^(k+1) z^k / k, z = that - 1 < 2^-10
+      let ratio = 0n;
+      for (let j = 0n; j < 40n; j++) ratio += (BigInt(c) ** j << (P - 16n * j)) / (j + 1n);
+      const z = ratio - ONE;
+      let logRatio = 0n;
+      let zk = z;
+      for (let k = 1n; k < 60n; k++) {
+        logRatio += ((k % 2n === 1n ? 1n : -1n) * zk) / k;
+        zk = (zk * z) >> P;
+      }
+      const x = c * 2 ** -16;
+      // documented: rounding <= 2u relative, truncation <= x^6/7 relative (log1pRatio), <= 0.053 x^6 absolute (log)
+      expect(relErr(log1pRatio(x), toNumber(ratio))).toBeLessThanOrEqual(2 * U + x ** 6 / 7);
+      const want = toNumber(logRatio);
+      expect(relErr(logLog1pRatio(x), want)).toBeLessThanOrEqual(2 * U + (0.053 * x ** 6) / want);
+    }
+  });
+});
+
 describe("radix ascending order", () => {
   test("sorts like a comparison sort, stably, with -0 tied to +0", () => {
     const values = [3, -1, 0, -0, 1e-300, -1e-300, 5e-324, -5e-324, 1e308, -1e308, 3, 2.5, -2.5, 0.1, 0.1];
@@ -49,6 +78,17 @@ describe("radix ascending order", () => {
     for (let j = 1; j < order.length; j++) if (values[order[j]!]! < values[order[j - 1]!]!) sorted = false;
     expect(sorted).toBe(true);
     expect(new Set(order).size).toBe(values.length);
+  });
+});
+
+describe("radix ascending order, radix path", () => {
+  test("keys differing only in bit 32 (the digit that straddles the two 32-bit words)", () => {
+    // 1 + 2^-20 has mantissa bit 32 set and no other bit below 52 differing from 1: only the third 11-bit digit
+    // (bits 22 to 32) tells the two apart. 100 values take the radix path (more than 64).
+    const values = Array.from({ length: 100 }, (_, i) => (i % 2 === 0 ? 1 + 2 ** -20 : 1));
+    const { order } = ascendingOrder(Float64Array.from(values));
+    const want = values.map((_, i) => i).sort((a, b) => values[a]! - values[b]! || a - b);
+    expect(Array.from(order)).toEqual(want);
   });
 });
 

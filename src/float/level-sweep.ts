@@ -52,7 +52,7 @@
  * Time O(K): one pass for F, one sweep; ~1.1 transcendental calls per level in the series regime; no allocation
  * (scratch buffers).
  */
-import { LOG_UNDERFLOW, MIN_NORMAL, UNIT_ROUNDOFF } from "./constants.ts";
+import { LOG_UNDERFLOW, UNIT_ROUNDOFF } from "./constants.ts";
 import { SERIES_NX_MAX, SERIES_X_MAX } from "./series.ts";
 import { cumulativeMasses } from "./cumulative-masses.ts";
 import { neumaierSum } from "./neumaier.ts";
@@ -91,13 +91,14 @@ function generalLevel(
   }
   let ell: number;
   if (g > 0.5 * total) {
-    // The dominant level: every piece in log1p form (see the header).
-    const logM = y < -Math.LN2 ? Math.log1p(-Math.exp(y)) : Math.log(m);
+    // The dominant level: every piece in log1p form (see the header). Here y < -2 log 2: g > S/2 >= F/2 makes
+    // x > 1/2, so d < -log 2 and n >= 2 (or fPrev = 0 and y = -Infinity); log1p(-e^y) is accurate for all such y.
+    const logM = Math.log1p(-Math.exp(y));
     ell = a + logM - Math.log1p(-(fPrev + neumaierSum(mass, k + 1)) / total);
   } else {
-    const gNorm = g / total;
-    const ratio = m / gNorm;
-    ell = a + (gNorm >= MIN_NORMAL && ratio < Infinity ? Math.log(ratio) : Math.log(m) - Math.log(g) + Math.log(total));
+    // g / S is normal and m / (g / S) finite: a >= -745.2 gives F_k / S >= e^(-745.2 / n), x > xMax >= 2^-5 / n,
+    // so g / S = x F_k / S >= 2^-58 e^-373 > 2^-600 for 2 <= n <= 2^53 (the callers' n); m <= 1.
+    ell = a + Math.log(m / (g / total));
   }
   generalOut[0] = Math.exp(a) * m;
   generalOut[1] = ell;

@@ -53,3 +53,12 @@ describe("epsInfinity", () => {
     expect(epsInfinity([0.5, 0.5], [-0, 0])).toBe(1);
   });
 });
+
+describe("renyi2 normalises p by its sum", () => {
+  test("p summing to 1 + 5e-7, no dominant mass: -log sum (p_i / S)^2", () => {
+    const p = [0.3, 0.3, 0.4 + 5e-7];
+    const S = p[0]! + p[1]! + p[2]!;
+    const want = -Math.log(p.reduce((acc, v) => acc + (v / S) ** 2, 0));
+    expect(relErr(renyi2(p), want)).toBeLessThan(1e-14);
+  });
+});

@@ -24,6 +24,9 @@ describe("declined: decimal strings", () => {
       [() => subject.klEstimate({ n: 3, eps: "1e-30" }), "eps"],
       [() => subject.klEstimate({ n: "3", eps: 0.5 }), "n"],
       [() => subject.klEstimateUpper({ n: 3, logEps: "-1" }), "logEps"],
+      [() => subject.klEstimate({ n: 3, logEps: "-1" }), "logEps"],
+      [() => subject.klEstimateUpper({ n: "3", eps: 0.5 }), "n"],
+      [() => subject.klEstimateUpper({ n: 3, eps: "0.5" }), "eps"],
       [() => subject.renyi2({ p: ["1/3", "2/3"] }), "p[0]"],
     ];
     for (const [call, field] of cases) {

@@ -60,4 +60,14 @@ describe("Distribution.parse", () => {
       expect((e as InputError).field).toBe("components[3].r");
     }
   });
+  test("many outcomes in a few levels, rewards in scrambled order: every level lists its members in input order", () => {
+    // 120 outcomes, reward (7 i mod 5) - 2: five levels of 24 outcomes each, far more than a sort handles by simple
+    // insertion, and the input order inside each level is what the protocol's tie rule refers to
+    const size = 120;
+    const rewards = Array.from({ length: size }, (_, i) => ((7 * i) % 5) - 2);
+    const d = Distribution.parse({ p: Array.from({ length: size }, () => `1/${size}`), r: rewards });
+    const expected = [-2, -1, 0, 1, 2].map((r) => rewards.flatMap((x, i) => (x === r ? [i] : [])));
+    expect(d.levels.map((l) => l.members)).toEqual(expected);
+    expect(d.levels.map((l) => value(l.mass))).toEqual([0.2, 0.2, 0.2, 0.2, 0.2]);
+  });
 });

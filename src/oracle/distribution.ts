@@ -41,14 +41,15 @@ export class Distribution {
     }
     const rewards = parseRewards(input.r, masses.length, `${prefix}r`);
     const order = masses.map((_, i) => i).filter((i) => (masses[i] as ExactValue).num > 0n);
-    order.sort((a, b) => compareReward(rewards[a] as ExactValue, rewards[b] as ExactValue) || a - b);
+    // Array.prototype.sort is stable and `order` starts in input order: equal rewards keep their input order.
+    order.sort((a, b) => compareReward(rewards[a] as ExactValue, rewards[b] as ExactValue));
     const levels: Level[] = [];
     let start = 0;
     while (start < order.length) {
       let end = start + 1;
       const reward = rewards[order[start] as number] as ExactValue;
       while (end < order.length && compareReward(rewards[order[end] as number] as ExactValue, reward) === 0) end++;
-      const members = order.slice(start, end).sort((a, b) => a - b);
+      const members = order.slice(start, end);
       const mass = members.length === 1 ? (masses[members[0] as number] as ExactValue) : sumRationals(members.map((i) => masses[i] as ExactValue));
       levels.push({ members, mass });
       start = end;

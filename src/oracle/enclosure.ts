@@ -182,7 +182,9 @@ export class Enclosure {
     for (let d = digits; d >= 1; d--) {
       const a = dyadicToDecimal(this.lo, d, RNDN);
       const b = dyadicToDecimal(this.hi, d, RNDN);
-      if (a === b && !(sign(this.lo) < 0 && sign(this.hi) > 0)) return a;
+      // An enclosure straddling 0 never gets here: ends of opposite signs print with opposite signs, and a
+      // non-zero end never rounds to "0" (it keeps d significant digits).
+      if (a === b) return a;
     }
     if (sign(this.lo) <= 0 && sign(this.hi) >= 0) {
       const tiny = `1e-${digits}`;

@@ -1,5 +1,5 @@
 /** `bonkl claims`: run every claim of the paper as a property and print the claims table. */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, renameSync } from "node:fs";
 import { UsageError } from "../../errors.ts";
 import type { Command } from "../command.ts";
 import { parseFlags } from "../flags.ts";
@@ -78,7 +78,9 @@ export const claimsCommand: Command = {
     const finished: ClaimRun[] = [];
     const write = (file: string, list: ClaimRun[], seconds: number): void => {
       const order = new Map(claims.map((c, i) => [c.id, i]));
-      const all = [...earlier.filter((r) => !list.some((x) => x.id === r.id)), ...list].sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+      // read the file again: another `--update` run on the same file may have added claims meanwhile
+      const base = values.update && existsSync(file) ? earlierRuns(file, { seed, runs, budget }) : earlier;
+      const all = [...base.filter((r) => !list.some((x) => x.id === r.id)), ...list].sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
       const content: ClaimsResults = {
         format: RESULTS_FORMAT,
         command: values.update ? `npx bonkl claims${values.deep ? " --deep" : ""} --runs ${runs} --seed ${seed} --update ${values.update}` : `npx bonkl claims ${argv.join(" ")}`.trim(),
@@ -92,7 +94,9 @@ export const claimsCommand: Command = {
         seconds: values.update ? all.reduce((sum, r) => sum + r.seconds, 0) : seconds,
         claims: all,
       };
-      writeOutputFile(file, `${JSON.stringify(content, null, 1)}\n`);
+      // written to a temporary file and renamed, so a concurrent reader never sees half a file
+      writeOutputFile(`${file}.partial`, `${JSON.stringify(content, null, 1)}\n`);
+      renameSync(`${file}.partial`, file);
     };
     const progress = startProgress("claims");
     const done = new Map<string, number>();

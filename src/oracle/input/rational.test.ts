@@ -138,12 +138,11 @@ describe("rationalToNumber: the nearest double", () => {
   });
 });
 
-describe("rationalToNumber: known bug (reported, not fixed here)", () => {
+describe("rationalToNumber: no double rounding (a bug until the quotient got a sticky bit)", () => {
   // x = 1 + 2^-53 + 2^-73 lies just above the midpoint of 1 and 1 + 2^-52, so its nearest double is 1 + 2^-52. The
-  // function truncates x to a 65-bit integer q (dropping the 2^-73), which is then exactly a midpoint, and Number(q)
-  // rounds that tie to even: 1. Double rounding; the doc comment promises the nearest double. `test.fails` keeps CI
-  // green while the bug stands and turns red once it is fixed (then make it a plain test).
-  test.fails("is the nearest double even when the truncated quotient is a tie", () => {
+  // function used to truncate x to a 65-bit integer q (dropping the 2^-73), which was then exactly a midpoint, and
+  // Number(q) rounded that tie to even: 1. Now q's last bit records the inexact division (rational-edges.test.ts).
+  test("is the nearest double even when the truncated quotient is a tie", () => {
     expect(rationalToNumber({ num: 2n ** 73n + 2n ** 20n + 1n, den: 2n ** 73n })).toBe(1 + 2 ** -52);
   });
 });

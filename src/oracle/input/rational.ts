@@ -114,16 +114,22 @@ export function reduce(a: Rational): Rational {
   return g <= 1n ? a : { num: a.num / g, den: a.den / g };
 }
 
-/** The double nearest to a rational (for messages and heuristics only). */
+/**
+ * The double nearest to a rational, ties to even (for messages, heuristics and measured distances). Correctly
+ * rounded whenever the result is a normal double; a subnormal result may be off by its last bit (double rounding).
+ */
 export function rationalToNumber(a: Rational): number {
   if (a.num === 0n) return 0;
   const negative = a.num < 0n;
   const n = negative ? -a.num : a.num;
   const shift = n.toString(2).length - a.den.toString(2).length;
-  // scale so the quotient has ~64 significant bits
+  // Scale so the quotient q = floor(n 2^k / den) has 64 or 65 bits, and make its last bit sticky (1 when the
+  // division is inexact): rounding q to 53 bits then rounds the exact quotient correctly.
   const k = 64 - shift;
-  const q = k >= 0 ? (n << BigInt(k)) / a.den : n / (a.den << BigInt(-k));
-  const value = Number(q) * 2 ** -k;
-  const fixed = Number.isFinite(value) && value !== 0 ? value : Number(q) * 2 ** Math.floor(-k / 2) * 2 ** Math.ceil(-k / 2);
-  return negative ? -fixed : fixed;
+  const [scaled, divisor] = k >= 0 ? [n << BigInt(k), a.den] : [n, a.den << BigInt(-k)];
+  let q = scaled / divisor;
+  if (q * divisor !== scaled) q |= 1n;
+  // 2^-k in two halves, so that neither factor overflows or underflows on its own
+  const value = Number(q) * 2 ** Math.floor(-k / 2) * 2 ** Math.ceil(-k / 2);
+  return negative ? -value : value;
 }

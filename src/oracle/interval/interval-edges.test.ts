@@ -3,7 +3,7 @@
  * (mean value) bounds of log, log1p, exp and expm1, whose ends are known exactly for dyadic arguments.
  */
 import { describe, expect, test } from "vitest";
-import { Interval, add, assign, bitLength, hull, log, setBounds, setDouble, setRational, setZero } from "./interval.ts";
+import { Interval, add, assign, bitLength, hull, log, setBounds, setDouble, setRational, setTwoCallTranscendentals, setZero } from "./interval.ts";
 import { withArena, type Arena } from "../mpfr/arena.ts";
 import { mpfr, RNDD, RNDN, RNDU } from "../mpfr/binding.ts";
 
@@ -163,6 +163,11 @@ describe("arithmetic corner cases", () => {
   test("infinite ends: 0 * inf is refused, other products stay rigorous", () => {
     withArena(64, (arena) => {
       expect(() => bounds(arena, 0, 1).mul(bounds(arena, Number.NEGATIVE_INFINITY, 1))).toThrow(/^interval operation produced NaN \(0 \* inf\?\)$/);
+      // the same refusal whichever corner or path meets 0 * inf
+      expect(() => bounds(arena, 0, Number.POSITIVE_INFINITY).mul(bounds(arena, 0, 0))).toThrow(/0 \* inf/);
+      expect(() => bounds(arena, 1, 2).mul(bounds(arena, -1, Number.POSITIVE_INFINITY)).mul(bounds(arena, -1, 0))).toThrow(/0 \* inf/);
+      expect(() => bounds(arena, -2, 0).mul(bounds(arena, 1, Number.POSITIVE_INFINITY))).toThrow(/0 \* inf/);
+      expect(() => bounds(arena, 1, Number.POSITIVE_INFINITY).scale(0)).toThrow(/0 \* inf/);
       expect(ends(bounds(arena, -1, 1).mul(bounds(arena, 2, Number.POSITIVE_INFINITY)))).toEqual([Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY]);
       expect(ends(bounds(arena, 1, 2).mul(bounds(arena, 2, Number.POSITIVE_INFINITY)))).toEqual([2, Number.POSITIVE_INFINITY]);
     });
@@ -267,5 +272,38 @@ describe("transcendental functions", () => {
       expect(v.loDouble()).toBe(0);
       expect(v.hiDouble()).toBeGreaterThanOrEqual(Math.LN2);
     });
+  });
+});
+
+describe("signed zeros and the two-call mode", () => {
+  test("log of [-0, 1] (a lower end of negative zero, as neg of [-1, 0] makes it) is [-inf, 0]", () => {
+    withArena(64, (arena) => {
+      const negZeroLo = Interval.fromBounds(arena, -1, 0).neg();
+      expect(mpfr.mpfr_zero_p(negZeroLo.lo)).not.toBe(0);
+      expect(mpfr.mpfr_signbit(negZeroLo.lo)).not.toBe(0);
+      for (const v of [negZeroLo, Interval.fromBounds(arena, -0, 1)]) {
+        // log x over (0, 1] ranges over [-inf, 0]: the upper end must be >= log 1 = 0
+        expect(ends(v.log())).toEqual([Number.NEGATIVE_INFINITY, 0]);
+      }
+    });
+  });
+  test("setTwoCallTranscendentals(true) takes both ends from MPFR: tighter than the one-call bound", () => {
+    const w = 2 ** -16;
+    try {
+      setTwoCallTranscendentals(true);
+      withArena(64, (arena) => {
+        // log(1 + w) = w - w^2/2 + w^3/3 - ...: strictly between w - w^2/2 and w (the one-call bound is w itself)
+        const v = Interval.fromBounds(arena, 1, 1 + w).log();
+        expect(v.loDouble()).toBe(0);
+        expect(v.hiDouble()).toBeLessThan(w);
+        expect(v.hiDouble()).toBeGreaterThan(w - (w * w) / 2);
+        // exp(w) = 1 + w + w^2/2 + ... < 1 + w + w^2 (the one-call bound)
+        const e = Interval.fromBounds(arena, 0, w).exp();
+        expect(e.hiDouble()).toBeLessThan(1 + w + w * w);
+        expect(e.hiDouble()).toBeGreaterThanOrEqual(1 + w + (w * w) / 2);
+      });
+    } finally {
+      setTwoCallTranscendentals(false);
+    }
   });
 });

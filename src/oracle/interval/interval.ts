@@ -206,6 +206,7 @@ export function mul(o: Interval, a: Interval, b: Interval): void {
   if (mpfr.mpfr_sgn(a.lo) >= 0 && mpfr.mpfr_sgn(b.lo) >= 0) {
     mpfr.mpfr_mul(o.lo, a.lo, b.lo, RNDD);
     mpfr.mpfr_mul(o.hi, a.hi, b.hi, RNDU);
+    refuseNaN(o);
     return;
   }
   fourCorners(o, a, b, mpfr.mpfr_mul);
@@ -235,6 +236,12 @@ export function scale(o: Interval, a: Interval, x: number): void {
     mpfr.mpfr_mul_d(o.hi, a.lo, x, RNDU);
     mpfr.mpfr_swap(o.lo, t);
   }
+  refuseNaN(o);
+}
+
+/** A NaN end means 0 * inf (or inf - inf) somewhere: no enclosure can come of it, so every operation refuses it. */
+function refuseNaN(o: Interval): void {
+  if (mpfr.mpfr_nan_p(o.lo) || mpfr.mpfr_nan_p(o.hi)) throw new Error("interval operation produced NaN (0 * inf?)");
 }
 
 export function square(o: Interval, a: Interval): void {
@@ -277,13 +284,16 @@ function fourCorners(o: Interval, a: Interval, b: Interval, op: Binary): void {
     [a.hi, b.lo],
     [a.hi, b.hi],
   ];
+  let nan = mpfr.mpfr_nan_p(lo) !== 0;
   for (const [x, y] of pairs) {
     op(t, x, y, RNDD);
+    nan ||= mpfr.mpfr_nan_p(t) !== 0;
     if (mpfr.mpfr_less_p(t, lo)) mpfr.mpfr_swap(t, lo);
     op(t, x, y, RNDU);
     if (mpfr.mpfr_greater_p(t, hi)) mpfr.mpfr_swap(t, hi);
   }
-  if (mpfr.mpfr_nan_p(lo) || mpfr.mpfr_nan_p(hi)) throw new Error("interval operation produced NaN (0 * inf?)");
+  // any NaN corner, not only the first (comparisons with NaN are false, so a later one would be skipped silently)
+  if (nan) throw new Error("interval operation produced NaN (0 * inf?)");
   mpfr.mpfr_swap(o.lo, lo);
   mpfr.mpfr_swap(o.hi, hi);
 }

@@ -19,9 +19,8 @@ export function decimalString(x: RealPtr, digits: number, rnd: number): string {
   mpfr.mpfr_free_str(strPtr);
   const exponent = mpfr.memView.getInt32(exponentPtr, true);
   const negative = raw.startsWith("-");
-  let mantissa = negative ? raw.slice(1) : raw;
-  mantissa = mantissa.replace(/0+$/, "");
-  if (mantissa === "") mantissa = "0";
+  // x is finite and non-zero here, so MPFR's digits start with a non-zero one: never all zeros
+  const mantissa = (negative ? raw.slice(1) : raw).replace(/0+$/, "");
   const head = mantissa.slice(0, 1);
   const tail = mantissa.slice(1);
   const e = exponent - 1;

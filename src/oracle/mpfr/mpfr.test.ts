@@ -71,6 +71,14 @@ describe("Arena", () => {
     expect(liveReals()).toBe(before);
     expect(liveIntegerCount()).toBe(integersBefore);
   });
+  test("an arena that never made its scratch integer frees no integer", () => {
+    const integersBefore = liveIntegerCount();
+    const realsBefore = liveReals();
+    const arena = new Arena(64);
+    arena.real();
+    arena.release();
+    expect([liveReals(), liveIntegerCount()]).toEqual([realsBefore, integersBefore]);
+  });
   test("refuses to make anything after release", () => {
     const arena = new Arena(64);
     arena.scratch(0);

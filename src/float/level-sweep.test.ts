@@ -1,0 +1,64 @@
+/**
+ * The level sweep (level-sweep.ts) against exact values: binary rationals raised to small integer powers with
+ * BigInt, rounded once to binary64, so that the references carry no error of their own beyond that rounding.
+ */
+import { describe, expect, test } from "vitest";
+import { bonPmf, klBon } from "./index.ts";
+import { sweepLevels } from "./level-sweep.ts";
+import { U, relErr } from "./test-helpers.ts";
+
+/** num / den (positive BigInts) rounded to binary64 (80 quotient bits, then one rounding; normal range only). */
+function ratio(num: bigint, den: bigint): number {
+  const shift = den.toString(2).length - num.toString(2).length + 80;
+  const q = shift >= 0 ? (num << BigInt(shift)) / den : num / (den << BigInt(-shift));
+  return Number(q) * 2 ** -shift;
+}
+
+describe("sweepLevels at n = 1", () => {
+  test("writes p / S into levelProb and returns KL = 0", () => {
+    const prob = new Float64Array(3);
+    expect(sweepLevels(Float64Array.from([1, 0, 3]), 1, prob)).toBe(0);
+    expect(Array.from(prob)).toEqual([0.25, 0, 0.75]);
+  });
+});
+
+describe("series regime (x <= 2^-10, n x <= 2^-5): top level of p = (1 - 2^-e, 2^-e)", () => {
+  // pi = ((1 - q)^n, 1 - (1 - q)^n) with q = 2^-e, exact rationals; the top level is in the series regime
+  // (x = q exactly, n q <= 2^-5) with F = 1, so its P is m alone (relative error <= 7u by the error model) and the
+  // KL (two terms, no cancellation to speak of) is within a few ulps.
+  for (const [e, n] of [
+    [10, 32],
+    [11, 64],
+  ] as const) {
+    test(`q = 2^-${e}, n = ${n}`, () => {
+      const q = 2 ** -e;
+      const denominator = 2n ** BigInt(e * n);
+      const lowExact = (2n ** BigInt(e) - 1n) ** BigInt(n);
+      const top = ratio(denominator - lowExact, denominator);
+      const low = ratio(lowExact, denominator);
+      const [gotLow, gotTop] = bonPmf([1 - q, q], n);
+      expect(relErr(gotTop!, top)).toBeLessThanOrEqual(7 * U);
+      expect(relErr(gotLow!, low)).toBeLessThanOrEqual(2 * U);
+      // KL = P_top log(P_top / q) + P_low log((1 - q)^(n-1))
+      const kl = top * Math.log(top / q) + low * (n - 1) * Math.log1p(-q);
+      expect(relErr(klBon([1 - q, q], n), kl)).toBeLessThanOrEqual(16 * U);
+    });
+  }
+});
+
+describe("general regime: d = log1p(-x) keeps log F relative-accurate for small x", () => {
+  test("p = (S - b, b) with S near 1 + 2^-30: P_low = (1 - b/S)^n with n |log F| ~ 100", () => {
+    // F_low / F_top = (S - b)/S is not a double, so log of its rounding would be off by up to u/2 absolute, i.e.
+    // a relative error of about u / (2 x) in d and up to n u / 2 ~ 5e5 u in P_low; log1p(-x) is off by about x u.
+    for (const [b, n] of [
+      [1e-4, 1e6],
+      [7e-5, 2e6],
+    ] as const) {
+      const rest = 1 + 2 ** -30 - b;
+      const a = n * Math.log1p(-b / (rest + b)); // reference: relative error about u in b/S, so about |a| u in a
+      const [low] = bonPmf([rest, b], n);
+      // the documented u (18 + 6 |a|), plus the reference's own 2 |a| u
+      expect(relErr(low!, Math.exp(a))).toBeLessThanOrEqual((18 + 8 * Math.abs(a)) * U);
+    }
+  });
+});
