@@ -138,7 +138,15 @@ function main(): void {
   const overall = emptyCounts();
   const unlisted: string[] = [];
   const seenListed = new Set<string>();
-  for (const [path, file] of Object.entries(report.files).sort(([a], [b]) => (a < b ? -1 : 1))) {
+  // Stryker's incremental mode can carry a file's old results into the report after the file has been excluded
+  // from `mutate`: count only files the configuration still mutates.
+  const excluded = (JSON.parse(readFileSync(`${ROOT}stryker.conf.json`, "utf8")) as { mutate: string[] }).mutate
+    .filter((g) => g.startsWith("!") && (!g.includes("*") || /^[^*]+\/\*\*$/.test(g)))
+    .map((g) => g.slice(1).replace(/\*\*$/, "")); // exact files, and folders given as "folder/**"
+  const mutated = (path: string) => !excluded.some((e) => (e.endsWith("/") ? path.startsWith(e) : path === e));
+  for (const [path, file] of Object.entries(report.files)
+    .filter(([path]) => mutated(path))
+    .sort(([a], [b]) => (a < b ? -1 : 1))) {
     const folder = folderOf(path);
     const counts = byFolder.get(folder) ?? emptyCounts();
     byFolder.set(folder, counts);
@@ -182,7 +190,7 @@ function main(): void {
     )
     .join(" ");
   const absent = missing.length > 0 ? ` Not in this summary (no report yet): ${missing.join(", ")}.` : "";
-  const block = [`${total} mutants in ${Object.keys(report.files).length} files. ${timing}${absent}`, "", ...table].join("\n");
+  const block = [`${total} mutants in ${Object.keys(report.files).filter(mutated).length} files. ${timing}${absent}`, "", ...table].join("\n");
 
   process.stdout.write(`${block}\n\n`);
   process.stdout.write(`Undetected mutants not listed as equivalent in mutation/README.md: ${unlisted.length}\n`);
