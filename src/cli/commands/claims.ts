@@ -70,14 +70,13 @@ export const claimsCommand: Command = {
     const budget = values.deep ? DEEP_BUDGET : DEFAULT_BUDGET;
     const earlier = values.update === undefined ? [] : earlierRuns(values.update, { seed, runs, budget });
     // --update without --id resumes: the claims already in the file are not run again
-    const wanted = ids.length > 0 ? claims.filter((c) => ids.includes(c.id)) : claims.filter((c) => !earlier.some((r) => r.id === c.id));
-    const selected = wanted as Claim<unknown>[];
+    const selected = (ids.length > 0 ? claims.filter((c) => ids.includes(c.id)) : claims.filter((c) => !earlier.some((r) => r.id === c.id))) as Claim<unknown>[];
     const skipped = ids.length === 0 ? earlier.length : 0;
     process.stderr.write(`bonkl claims: ${selected.length} claim(s), ${runs} cases each, base seed ${seed}${values.deep ? ", deep budget" : ""}${skipped > 0 ? `; ${skipped} already in ${values.update}` : ""}\n`);
     const pkg = JSON.parse(readFileSync(new URL("../../../package.json", import.meta.url), "utf8")) as { version: string };
     const finished: ClaimRun[] = [];
+    const order = new Map(claims.map((c, i) => [c.id, i]));
     const write = (file: string, list: ClaimRun[], seconds: number): void => {
-      const order = new Map(claims.map((c, i) => [c.id, i]));
       // read the file again: another `--update` run on the same file may have added claims meanwhile
       const base = values.update && existsSync(file) ? earlierRuns(file, { seed, runs, budget }) : earlier;
       const all = [...base.filter((r) => !list.some((x) => x.id === r.id)), ...list].sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
