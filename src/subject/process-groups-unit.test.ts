@@ -62,6 +62,13 @@ describe("process groups", () => {
     expect(() => killProcessGroup(pid)).not.toThrow();
   });
 
+  test("killProcessGroup refuses anything but a positive integer pid: process.kill(-0) would kill our own group", () => {
+    for (const pid of [0, -0, -5, 1.5, Number.NaN, null, undefined]) {
+      expect(() => killProcessGroup(pid as number), String(pid)).toThrow(RangeError);
+    }
+    expect(() => killProcessGroup(0)).toThrow(/refusing to kill process group 0/);
+  });
+
   test("the exit hook kills every tracked group", async () => {
     const before = process.listeners("exit");
     const { pid, grandchild } = sleeper();

@@ -10,8 +10,14 @@ const live = new Set<number>();
 const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
 let installed = false;
 
-/** Sends SIGKILL to the whole group led by `pid`; a group already gone is fine. */
+/**
+ * Sends SIGKILL to the whole group led by `pid`; a group already gone is fine. Anything but a positive integer pid is
+ * refused with a RangeError: `process.kill(-0)` (from a pid of 0, null or false) would kill the caller's own group.
+ */
 export function killProcessGroup(pid: number): void {
+  // Stryker disable next-line all: a mutant that lets 0 or null through SIGKILLs the test runner's process group,
+  // Stryker's main process included, and aborts the whole run (mutation/README.md); the unit test checks the guard
+  if (!(Number.isInteger(pid) && pid > 0)) throw new RangeError(`refusing to kill process group ${String(pid)}: not a subject's process id`);
   try {
     process.kill(-pid, "SIGKILL");
   } catch {
