@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import { useEpsSeries } from "./kl-estimate-upper.ts";
 import { ascendingOrder } from "./radix-order.ts";
 import { rewardLevels } from "./reward-levels.ts";
 import {
@@ -59,6 +60,35 @@ describe("x-series against exact sums (BigInt fixed point, 2^-400)", () => {
       const want = toNumber(logRatio);
       expect(relErr(logLog1pRatio(x), want)).toBeLessThanOrEqual(2 * U + (0.053 * x ** 6) / want);
     }
+  });
+
+  test("log1pRatio at doubles with full 53-bit significands just below SERIES_X_MAX, where x^5 and x^6 matter most", () => {
+    // x exactly as a bigint x 2^e; x^j in fixed point, 40 terms (tail < 2^-400).
+    for (const x of [0.000976, 0.0009765, 0.00097, 0.0009, 2 ** -10 - 2 ** -63, 0.0005, 0.00031]) {
+      expect(Number.isInteger(x * 2 ** 64), String(x)).toBe(true); // x >= 2^-12: x 2^64 is its exact integer significand
+      const e = 1074;
+      const m = BigInt(x * 2 ** 64) << BigInt(e - 64); // x 2^e exactly
+      let ratio = 0n;
+      let xj = ONE; // x^j in fixed point
+      for (let j = 0n; j < 40n; j++) {
+        ratio += xj / (j + 1n);
+        xj = (xj * m) >> BigInt(e);
+      }
+      // documented: rounding <= 2u relative, truncation <= x^6/7 relative
+      expect(relErr(log1pRatio(x), toNumber(ratio)), String(x)).toBeLessThanOrEqual(2 * U + x ** 6 / 7);
+    }
+  });
+});
+
+describe("series regime of the estimators (useEpsSeries): eps <= 2^-10 and n eps <= 2^-5, both ends included", () => {
+  test("the documented boundary", () => {
+    expect(useEpsSeries(2, SERIES_X_MAX)).toBe(true);
+    expect(useEpsSeries(32, SERIES_X_MAX)).toBe(true); // n eps = 2^-5 exactly
+    expect(useEpsSeries(33, SERIES_X_MAX)).toBe(false);
+    expect(useEpsSeries(2, SERIES_X_MAX * (1 + 2 ** -52))).toBe(false);
+    expect(useEpsSeries(2 ** 20, SERIES_NX_MAX / 2 ** 20)).toBe(true); // n eps = 2^-5 exactly, eps < 2^-10
+    expect(useEpsSeries(2 ** 20, (SERIES_NX_MAX / 2 ** 20) * (1 + 2 ** -52))).toBe(false);
+    expect(useEpsSeries(1e6, 0)).toBe(true);
   });
 });
 

@@ -5,7 +5,7 @@
  * failing toBe on a 16 MB buffer would print it.)
  */
 import { expect, test } from "vitest";
-import { scratchFloat64 } from "./scratch.ts";
+import { SLOT_CUMULATIVE, SLOT_LEVEL_PROB, SLOT_MASSES, scratchFloat64 } from "./scratch.ts";
 
 const MAX_CACHED_LENGTH = 2 ** 21;
 
@@ -31,4 +31,13 @@ test("a buffer of 2^21 entries is kept, a longer one is not", () => {
   expect(scratchFloat64(6, 8).buffer === small.buffer).toBe(true);
   const largest = scratchFloat64(7, MAX_CACHED_LENGTH);
   expect(scratchFloat64(7, 8).buffer === largest.buffer).toBe(true);
+});
+
+test("the library's slots hand out Float64Arrays of the requested length, small or large", () => {
+  for (const slot of [SLOT_MASSES, SLOT_CUMULATIVE, SLOT_LEVEL_PROB]) {
+    for (const length of [1, 3, 16, 40, 3]) {
+      const buffer = scratchFloat64(slot, length);
+      expect(buffer instanceof Float64Array && buffer.length === length, `slot ${slot}, length ${length}`).toBe(true);
+    }
+  }
 });
