@@ -28,6 +28,8 @@ interface Mutant {
   mutatorName: string;
   replacement?: string;
   status: string;
+  static?: boolean;
+  testsCompleted?: number;
   location: { start: { line: number; column: number }; end: { line: number; column: number } };
 }
 interface Report {
@@ -59,6 +61,17 @@ const FOLDERS = ["src/oracle", "src/float", "src/subject", "src/serve"] as const
 
 export function folderOf(path: string): string {
   return FOLDERS.find((f) => path.startsWith(`${f}/`)) ?? "other";
+}
+
+/**
+ * The status counted for a mutant. A static mutant (code that runs while a module loads) that Stryker reports as
+ * surviving with no test completed did not survive anything: the test run failed before any test ran, because the
+ * mutant breaks loading (for example `+1n`, a TypeError, or an op table built from undefined entries). Stryker's
+ * vitest runner reports such a run as "no test failed"; it is counted here as Stryker counts a mutant that makes the
+ * runner fail, a runtime error, which leaves it out of the score on both sides (it is neither detected nor missed).
+ */
+export function effectiveStatus(m: Pick<Mutant, "status" | "static" | "testsCompleted">): string {
+  return m.status === "Survived" && m.static === true && m.testsCompleted === 0 ? "RuntimeError" : m.status;
 }
 
 /** The key README.md uses for a mutant: `path:line:column Mutator`. */
@@ -137,6 +150,7 @@ function main(): void {
   const byFolder = new Map<string, Counts>();
   const overall = emptyCounts();
   const unlisted: string[] = [];
+  const loadFailures: string[] = [];
   const seenListed = new Set<string>();
   // Stryker's incremental mode can carry a file's old results into the report after the file has been excluded
   // from `mutate`: count only files the configuration still mutates.
@@ -154,15 +168,17 @@ function main(): void {
     for (const m of file.mutants) {
       const key = keyOf(path, m);
       const isListed = listed.has(key);
-      add(counts, m.status, isListed);
-      add(overall, m.status, isListed);
-      const undetected = m.status === "Survived" || m.status === "NoCoverage";
+      const status = effectiveStatus(m);
+      if (status !== m.status) loadFailures.push(key);
+      add(counts, status, isListed);
+      add(overall, status, isListed);
+      const undetected = status === "Survived" || status === "NoCoverage";
       if (isListed && undetected) seenListed.add(key);
       if (undetected && !isListed) {
         const { start, end } = m.location;
         const line = lines[start.line - 1] ?? "";
         const original = line.slice(start.column - 1, end.line === start.line ? end.column - 1 : undefined);
-        unlisted.push(`${key} (${m.status}): ${original.trim().slice(0, 70)} -> ${(m.replacement ?? "").slice(0, 70)}`);
+        unlisted.push(`${key} (${status}): ${original.trim().slice(0, 70)} -> ${(m.replacement ?? "").slice(0, 70)}`);
       }
     }
   }
@@ -190,7 +206,14 @@ function main(): void {
     )
     .join(" ");
   const absent = missing.length > 0 ? ` Not in this summary (no report yet): ${missing.join(", ")}.` : "";
-  const block = [`${total} mutants in ${Object.keys(report.files).filter(mutated).length} files. ${timing}${absent}`, "", ...table].join("\n");
+  const loads =
+    loadFailures.length > 0
+      ? [
+          "",
+          `Runtime errors include ${loadFailures.length} static mutants that Stryker reports as survivors with no test completed (the test run failed while loading; see effectiveStatus in mutation/summary.ts): ${loadFailures.map((k) => `\`${k}\``).join(", ")}.`,
+        ]
+      : [];
+  const block = [`${total} mutants in ${Object.keys(report.files).filter(mutated).length} files. ${timing}${absent}`, "", ...table, ...loads].join("\n");
 
   process.stdout.write(`${block}\n\n`);
   process.stdout.write(`Undetected mutants not listed as equivalent in mutation/README.md: ${unlisted.length}\n`);
