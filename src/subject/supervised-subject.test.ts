@@ -181,15 +181,44 @@ describe("calls", () => {
     expect(answers.map((a) => a?.kind)).toEqual(["value", "value"]);
   });
 
-  test("an instance that cannot take a request: fault closed for that request only", async () => {
-    const { subject, last } = harness();
+  test("an instance that cannot take a request: the request is not blamed but sent to a fresh instance", async () => {
+    const { subject, last, instances } = harness();
     const answers = collect([subject.call("klFormula", { n: 1 })]);
     last().sendProblem = "its stdin is closed (EPIPE)";
     last().sink.ready(false);
     await flush();
-    expect(fault(answers[0])).toEqual({ fault: "closed", detail: "could not be sent: its stdin is closed (EPIPE)" });
-    expect(subject.log()).toMatchObject({ requestsSent: 0, requestsFaulted: 1 });
-    expect(subject.log().faults).toEqual([{ kind: "closed", ids: [1], detail: "could not be sent: its stdin is closed (EPIPE)", instance: 1 }]);
+    expect(instances).toHaveLength(2);
+    expect(subject.log().faults).toEqual([{ kind: "closed", ids: [], detail: "its input cannot take requests: its stdin is closed (EPIPE)", instance: 1 }]);
+    last().sink.ready(false);
+    await flush();
+    expect(last().requests.map((r) => r.id)).toEqual([1]);
+    last().answer(1, 0);
+    await flush();
+    expect(answers.map((a) => a?.kind)).toEqual(["value"]);
+    expect(subject.log()).toMatchObject({ requestsSent: 1, requestsFaulted: 0 });
+  });
+
+  test("an instance whose input breaks while it holds a request: nothing more is sent; its end blames what it held, the rest go to a fresh start", async () => {
+    const { subject, last, instances } = harness(); // window of 2
+    const answers = collect([subject.call("klFormula", { n: 1 }), subject.call("klFormula", { n: 2 }), subject.call("klFormula", { n: 3 })]);
+    last().sink.ready(false);
+    await flush();
+    expect(last().requests.map((r) => r.id)).toEqual([1, 2]);
+    last().sendProblem = "its stdin is closed (EPIPE)"; // it exited on request 2; bonkl has not seen the exit yet
+    last().answer(1, 0); // frees the window: request 3 cannot be sent, and request 2 is still held
+    await flush();
+    expect(instances).toHaveLength(1);
+    expect(subject.log().faults).toEqual([]);
+    last().exit(0);
+    await flush();
+    expect(subject.log().faults).toEqual([{ kind: "exited", ids: [2], detail: "exited with status 0 before answering; this was the oldest pending request", instance: 1 }]);
+    expect(instances).toHaveLength(2);
+    last().sink.ready(false);
+    await flush();
+    expect(last().requests.map((r) => r.id)).toEqual([3]);
+    last().answer(3, 0);
+    await flush();
+    expect(answers.map((a) => a?.kind)).toEqual(["value", "fault", "value"]);
   });
 });
 

@@ -44,6 +44,8 @@ interface Run {
   number: number;
   instance: Instance;
   state: "starting" | "ready" | "dead";
+  /** A send failed (its stdin is closed): no more requests go to it; its end settles what it holds. */
+  inputClosed: boolean;
   /** Sent to this instance and not yet answered, in the order sent. */
   pending: Map<number, Call>;
   sent: number;
@@ -159,14 +161,19 @@ export class SupervisedSubject implements Subject {
       return;
     }
     const run = this.current ?? this.startRun();
-    while (run.state === "ready" && this.queue.length > 0 && run.pending.size < this.settings.maxInFlight) {
+    while (run.state === "ready" && !run.inputClosed && this.queue.length > 0 && run.pending.size < this.settings.maxInFlight) {
       const call = this.queue.shift() as Call;
       if (run.pending.size === 0) run.lastProgress = run.clockStart = now(); // busy from now on: the clock starts
       const request: Request = { id: call.id, op: call.op, args: call.args };
       const problem = run.instance.send(request);
       if (problem !== undefined) {
-        this.fail([call], "closed", `could not be sent: ${problem}`, run.number);
-        continue;
+        // The subject never saw this request: not its fault. It goes back to the front of the queue for the next
+        // instance. Usually the instance has just died (exited on an earlier request) and its end, which settles the
+        // requests it holds, has not been processed yet; holding none, it is retired at once.
+        this.queue.unshift(call);
+        run.inputClosed = true;
+        if (run.pending.size === 0) this.retire(run, "closed", `its input cannot take requests: ${problem}`);
+        break;
       }
       run.pending.set(call.id, call);
       run.sent += 1;
@@ -181,6 +188,7 @@ export class SupervisedSubject implements Subject {
       number: this.runs.length + 1,
       instance: this.newInstance(),
       state: "starting",
+      inputClosed: false,
       pending: new Map(),
       sent: 0,
       answered: 0,
