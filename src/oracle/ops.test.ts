@@ -230,6 +230,18 @@ describe("eps for the bounds: eps, logEps, or the eps_infinity of p", () => {
     expect(same(scalar("klEstimate", { n: 3, eps: 0.5, p: [0.1, 0.9] }), scalar("klEstimate", { n: 3, eps: 0.5 }))).toBe(true);
     expect(same(scalar("klEstimateUpper", { n: 3, logEps: -1, p: [0.1, 0.9] }), scalar("klEstimateUpper", { n: 3, logEps: -1 }))).toBe(true);
   });
+  test("eps within 1e-300 of 1 (logEps = -1e-300, -1e-100000): the estimators still certify their tiny value", () => {
+    // KLhat_1(eps) = -log eps + log1p(-(1 - eps)^n) and KLhat(eps) both equal -logEps up to (1 - eps)^n ~ 10^(-300 n):
+    // log(1 - eps) must come from logEps (expm1), since 1 - eps is far below eps's own rounding
+    for (const logEps of ["-1e-300", "-1e-100000"]) {
+      for (const op of ["klEstimate", "klEstimateUpper"]) {
+        const e = scalar(op, { n: 1000, logEps });
+        expect(e.accurate, `${op} at logEps = ${logEps}`).toBe(true);
+        const value = -Number(logEps); // 1e-300, or 0 for 1e-100000 (below the doubles)
+        expect(e.loNumber <= value && value <= e.hiNumber, `${op} at logEps = ${logEps}`).toBe(true);
+      }
+    }
+  });
   test("values at eps = 1/2, n = 2, from the formulas", () => {
     // KLhat_1(1/2) = log((1 - 1/4) / (1/2)) = log(3/2); KLhat(1/2) = 1/4 (log 2 + log(1/2) - 1/2) + 3/4 log(3/2)
     near(scalar("klEstimateUpper", { n: 2, eps: 0.5 }), Math.log(1.5));
