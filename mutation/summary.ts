@@ -55,6 +55,8 @@ export interface Counts {
   ignored: number;
   /** Survivors (or mutants without coverage) listed as equivalent in README.md. */
   equivalent: number;
+  /** Of those, the ones listed as equivalent under the documented contract (their own table). */
+  contract: number;
 }
 
 const FOLDERS = ["src/oracle", "src/float", "src/subject", "src/serve"] as const;
@@ -79,18 +81,49 @@ export function keyOf(path: string, m: Mutant): string {
   return `${path}:${m.location.start.line}:${m.location.start.column} ${m.mutatorName}`;
 }
 
-/** Keys listed in README.md's table of equivalent mutants (rows whose first cell is such a key in backticks). */
-export function listedEquivalents(readme: string): Set<string> {
-  const keys = new Set<string>();
-  for (const match of readme.matchAll(/^\|\s*`([^`]+:\d+:\d+ [A-Za-z]+)`/gm)) keys.add(match[1] as string);
+/**
+ * Keys listed in README.md's tables of equivalent mutants (rows whose first cell is such a key in backticks). A key
+ * can name several mutants (e.g. ConditionalExpression `true` and `false` at one place): a reason that starts with
+ * "(replacement `X`)" lists only the mutants whose replacement is or contains X (Stryker's replacement of `a > b` by
+ * `>=` reads `a >= b`). The map gives, per key, the replacements listed,
+ * or "all" when some row of the key names no replacement.
+ */
+export function listedEquivalents(readme: string): Map<string, Set<string> | "all"> {
+  const keys = new Map<string, Set<string> | "all">();
+  for (const match of readme.matchAll(/^\|\s*`([^`]+:\d+:\d+ [A-Za-z]+)`\s*\|\s*(?:\(replacement `([^`]*)`\))?/gm)) {
+    const key = match[1] as string;
+    const replacement = match[2];
+    const known = keys.get(key);
+    if (replacement === undefined || known === "all") keys.set(key, "all");
+    else keys.set(key, new Set([...(known ?? []), replacement]));
+  }
   return keys;
 }
 
-function emptyCounts(): Counts {
-  return { killed: 0, timeout: 0, survived: 0, noCoverage: 0, runtimeError: 0, compileError: 0, ignored: 0, equivalent: 0 };
+/** Whether mutant m (with README key `key`) is listed in `listed`. */
+export function isListedIn(listed: Map<string, Set<string> | "all">, key: string, m: Pick<Mutant, "replacement">): boolean {
+  const entry = listed.get(key);
+  const replacement = m.replacement ?? "";
+  return entry !== undefined && (entry === "all" || [...entry].some((r) => replacement === r || replacement.includes(r)));
 }
 
-export function add(c: Counts, status: string, equivalent: boolean): void {
+/** The heading of README.md's table of mutants equivalent under the documented contract. */
+export const CONTRACT_HEADING = "### Mutants equivalent under the documented contract";
+
+/** Keys listed in the contract table (from its heading to the next heading). */
+export function contractEquivalents(readme: string): Map<string, Set<string> | "all"> {
+  const from = readme.indexOf(CONTRACT_HEADING);
+  if (from < 0) return new Map();
+  const rest = readme.slice(from + CONTRACT_HEADING.length);
+  const next = rest.search(/^#/m);
+  return listedEquivalents(next < 0 ? rest : rest.slice(0, next));
+}
+
+function emptyCounts(): Counts {
+  return { killed: 0, timeout: 0, survived: 0, noCoverage: 0, runtimeError: 0, compileError: 0, ignored: 0, equivalent: 0, contract: 0 };
+}
+
+export function add(c: Counts, status: string, equivalent: boolean, contract = false): void {
   switch (status) {
     case "Killed":
       c.killed += 1;
@@ -113,7 +146,10 @@ export function add(c: Counts, status: string, equivalent: boolean): void {
     default:
       c.ignored += 1;
   }
-  if (equivalent && (status === "Survived" || status === "NoCoverage")) c.equivalent += 1;
+  if (equivalent && (status === "Survived" || status === "NoCoverage")) {
+    c.equivalent += 1;
+    if (contract) c.contract += 1;
+  }
 }
 
 /** Stryker's mutation score: detected / (detected + undetected), in percent. */
@@ -147,6 +183,7 @@ function main(): void {
   const runs = parts.flatMap((p) => (existsSync(`${REPORTS}/run-${p.name}.json`) ? [JSON.parse(readFileSync(`${REPORTS}/run-${p.name}.json`, "utf8")) as RunRecord] : []));
   const readme = existsSync(README) ? readFileSync(README, "utf8") : "";
   const listed = listedEquivalents(readme);
+  const underContract = contractEquivalents(readme);
   const byFolder = new Map<string, Counts>();
   const overall = emptyCounts();
   const unlisted: string[] = [];
@@ -167,11 +204,12 @@ function main(): void {
     const lines = file.source.split("\n");
     for (const m of file.mutants) {
       const key = keyOf(path, m);
-      const isListed = listed.has(key);
+      const isListed = isListedIn(listed, key, m);
       const status = effectiveStatus(m);
       if (status !== m.status) loadFailures.push(key);
-      add(counts, status, isListed);
-      add(overall, status, isListed);
+      const contract = isListedIn(underContract, key, m);
+      add(counts, status, isListed, contract);
+      add(overall, status, isListed, contract);
       const undetected = status === "Survived" || status === "NoCoverage";
       if (isListed && undetected) seenListed.add(key);
       if (undetected && !isListed) {
@@ -182,18 +220,18 @@ function main(): void {
       }
     }
   }
-  const stale = [...listed].filter((k) => !seenListed.has(k));
+  const stale = [...listed.keys()].filter((k) => !seenListed.has(k));
 
   const rows = [...FOLDERS, "other"]
     .filter((f) => byFolder.has(f))
     .map((f) => [f === "other" ? "other (src/errors.ts)" : f, byFolder.get(f) as Counts] as const);
   rows.push(["**overall**", overall]);
   const table = [
-    "| folder | score | score without listed equivalents | killed | timeout | survived | no coverage | runtime error | equivalent (listed) |",
-    "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    "| folder | score | score without listed equivalents | killed | timeout | survived | no coverage | runtime error | equivalent (listed) | of which under the contract |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ...rows.map(
       ([name, c]) =>
-        `| ${name} | ${score(c).toFixed(2)} % | ${scoreWithoutEquivalents(c).toFixed(2)} % | ${c.killed} | ${c.timeout} | ${c.survived} | ${c.noCoverage} | ${c.runtimeError} | ${c.equivalent} |`,
+        `| ${name} | ${score(c).toFixed(2)} % | ${scoreWithoutEquivalents(c).toFixed(2)} % | ${c.killed} | ${c.timeout} | ${c.survived} | ${c.noCoverage} | ${c.runtimeError} | ${c.equivalent} | ${c.contract} |`,
     ),
   ];
   const total = overall.killed + overall.timeout + overall.survived + overall.noCoverage + overall.runtimeError + overall.compileError + overall.ignored;
