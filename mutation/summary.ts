@@ -61,6 +61,13 @@ export interface Counts {
 
 const FOLDERS = ["src/oracle", "src/float", "src/subject", "src/serve"] as const;
 
+/** The goals of the mutation issue: scores per folder and overall. */
+const GOALS = [
+  { folder: "src/oracle", percent: 95 },
+  { folder: "src/float", percent: 95 },
+  { folder: "overall", percent: 90 },
+] as const;
+
 export function folderOf(path: string): string {
   return FOLDERS.find((f) => path.startsWith(`${f}/`)) ?? "other";
 }
@@ -251,7 +258,21 @@ function main(): void {
           `Runtime errors include ${loadFailures.length} static mutants that Stryker reports as survivors with no test completed (the test run failed while loading; see effectiveStatus in mutation/summary.ts): ${loadFailures.map((k) => `\`${k}\``).join(", ")}.`,
         ]
       : [];
-  const block = [`${total} mutants in ${Object.keys(report.files).filter(mutated).length} files. ${timing}${absent}`, "", ...table, ...loads].join("\n");
+  const goals = GOALS.map(({ folder, percent }) => {
+    const c = folder === "overall" ? overall : byFolder.get(folder);
+    if (c === undefined) return `${folder} >= ${percent} %: no report`;
+    const [raw, aside] = [score(c), scoreWithoutEquivalents(c)];
+    const verdict = (x: number) => (x >= percent ? "met" : "not met");
+    return `${folder} >= ${percent} %: ${verdict(aside)} with the listed equivalents set aside (${aside.toFixed(2)} %), ${verdict(raw)} on Stryker's raw score (${raw.toFixed(2)} %)`;
+  });
+  const block = [
+    `${total} mutants in ${Object.keys(report.files).filter(mutated).length} files. ${timing}${absent}`,
+    "",
+    ...table,
+    ...loads,
+    "",
+    `Goals: ${goals.join("; ")}.`,
+  ].join("\n");
 
   process.stdout.write(`${block}\n\n`);
   process.stdout.write(`Undetected mutants not listed as equivalent in mutation/README.md: ${unlisted.length}\n`);
