@@ -222,6 +222,29 @@ describe("calls", () => {
   });
 });
 
+describe("an instance whose input broke, still running", () => {
+  test("once it has answered all it held, it is retired and the waiting call goes to a fresh start", async () => {
+    const { subject, last, instances } = harness(); // window of 2
+    const answers = collect([subject.call("klFormula", { n: 1 }), subject.call("klFormula", { n: 2 }), subject.call("klFormula", { n: 3 })]);
+    last().sink.ready(false);
+    await flush();
+    last().sendProblem = "its stdin is closed (EPIPE)"; // closed its stdin, keeps running and answering
+    last().answer(1, 0); // request 3 cannot be sent; request 2 still held
+    await flush();
+    expect(instances).toHaveLength(1);
+    last().answer(2, 0); // holds nothing now: nothing would ever time out, so it is retired
+    await flush();
+    expect(subject.log().faults).toEqual([{ kind: "closed", ids: [], detail: "its stdin is closed and it answered all it held", instance: 1 }]);
+    expect(instances).toHaveLength(2);
+    last().sink.ready(false);
+    await flush();
+    expect(last().requests.map((r) => r.id)).toEqual([3]);
+    last().answer(3, 0);
+    await flush();
+    expect(answers.map((a) => a?.kind)).toEqual(["value", "value", "value"]);
+  });
+});
+
 describe("answers", () => {
   test("errors, unsupported, wrong shapes, invalid responses", async () => {
     const { subject, last } = harness({ maxInFlight: 8 });

@@ -327,7 +327,8 @@ export class SupervisedSubject implements Subject {
     call.resolve(answer);
     this.armTimer(run);
     this.notify();
-    this.pump();
+    if (run.inputClosed && run.pending.size === 0) this.retire(run, "closed", "its stdin is closed and it answered all it held");
+    else this.pump();
   }
 
   /** Answers calls with a fault, recorded once for all of them. */
