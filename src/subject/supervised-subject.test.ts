@@ -16,6 +16,8 @@ class ScriptedInstance implements Instance {
   sink!: InstanceSink;
   readonly requests: Request[] = [];
   readonly kills: string[] = [];
+  /** Every send() call, including the ones that failed. */
+  sendAttempts = 0;
   inputEnded = false;
   sendProblem: string | undefined;
   stderrLine = "";
@@ -33,6 +35,7 @@ class ScriptedInstance implements Instance {
     this.pid = 100 + this.number;
   }
   send(request: Request): string | undefined {
+    this.sendAttempts += 1;
     if (this.sendProblem !== undefined) return this.sendProblem;
     this.requests.push(request);
     return undefined;
@@ -708,5 +711,253 @@ describe("closing", () => {
     await answer;
     expect(subject.log().faults).toHaveLength(1);
     expect(subject.log().faultCounts).toEqual({ "unknown-id": 3 });
+  });
+});
+
+/**
+ * Makes performance.now() (the supervisor's clock) run ahead of the fake timers, the way it does when bonkl's own event
+ * loop is blocked: time passes, but no timer fires until the loop is free again. Negative: a timer firing early.
+ */
+function stallableClock(): (ms: number) => void {
+  const fakeNow = performance.now.bind(performance);
+  let stalled = 0;
+  vi.spyOn(performance, "now").mockImplementation(() => fakeNow() + stalled);
+  return (ms) => {
+    stalled += ms;
+  };
+}
+
+describe("more calls", () => {
+  test("args that are not an object (a string, a number, undefined) are rejected as not a plain object", async () => {
+    const { subject, instances } = harness();
+    for (const args of ["n=1", 5, undefined, true]) {
+      await expect(subject.call("klBon", args as unknown as object)).rejects.toMatchObject({ field: "args", reason: "must be a plain object" });
+    }
+    expect(instances).toHaveLength(0);
+  });
+
+  test("after a send fails, bonkl writes nothing more to that instance, even when its window frees up", async () => {
+    const { subject, last, instances } = harness({ maxInFlight: 3 });
+    const answers = collect([subject.call("klFormula", { n: 1 }), subject.call("klFormula", { n: 2 })]);
+    last().sink.ready(false);
+    expect(last().requests.map((r) => r.id)).toEqual([1, 2]);
+    last().sendProblem = "its stdin is closed (EPIPE)";
+    const third = collect([subject.call("klFormula", { n: 3 })]);
+    expect(last().sendAttempts).toBe(3);
+    last().answer(1, 0);
+    await flush();
+    expect(last().sendAttempts).toBe(3);
+    last().exit(0);
+    await flush();
+    expect(instances).toHaveLength(2);
+    last().sink.ready(false);
+    expect(last().requests.map((r) => r.id)).toEqual([3]);
+    last().answer(3, 0);
+    await flush();
+    expect([...answers, ...third].map((a) => a?.kind)).toEqual(["value", "fault", "value"]);
+  });
+
+  test("an end with a signal is a crash, whatever exit code comes with it", async () => {
+    const { subject, last } = harness();
+    const answer = subject.call("klFormula", { n: 1 });
+    last().sink.ready(false);
+    last().exit(0, "SIGTERM");
+    expect(fault(await answer)).toEqual({ fault: "crashed", detail: "was killed by signal SIGTERM before answering; this was the oldest pending request" });
+  });
+});
+
+describe("more timeouts", () => {
+  test("sending another request is not progress: the hang clock of the busy instance keeps running", async () => {
+    const { subject, last } = harness({ timeoutMs: 1000, maxInFlight: 2 });
+    const answers = collect([subject.call("klFormula", { n: 1 })]);
+    last().sink.ready(true);
+    await vi.advanceTimersByTimeAsync(900);
+    void subject.call("klFormula", { n: 2 });
+    expect(last().requests.map((r) => r.id)).toEqual([1, 2]);
+    await vi.advanceTimersByTimeAsync(99);
+    expect(answers[0]).toBeUndefined();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(fault(answers[0])).toEqual({
+      fault: "timeout",
+      detail: "no answer and no output for 1000 ms: killed as hung; this was the oldest pending request (the 1 other pending request(s) were sent again to a fresh start)",
+    });
+  });
+
+  test("a repeated ready() does not restart the hang clock nor end the start-up grace", async () => {
+    const { subject, last } = harness({ timeoutMs: 1000, startGraceMs: 500 });
+    const answers = collect([subject.call("klFormula", { n: 1 })]);
+    last().sink.ready(false);
+    await vi.advanceTimersByTimeAsync(900);
+    last().sink.ready(false);
+    await vi.advanceTimersByTimeAsync(599);
+    expect(answers[0]).toBeUndefined();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(fault(answers[0]).detail).toBe("no output at all since it started for 1500 ms: killed as hung; this was the oldest pending request");
+  });
+
+  test("a program's first output ends its start-up grace: from then on timeoutMs without progress is a hang", async () => {
+    const { subject, last } = harness({ timeoutMs: 1000, startGraceMs: 500 });
+    const answers = collect([subject.call("klFormula", { n: 1 })]);
+    last().sink.ready(false);
+    await vi.advanceTimersByTimeAsync(100);
+    last().sink.progress(); // a first byte, no answer
+    await vi.advanceTimersByTimeAsync(1400); // more than timeoutMs since that byte
+    expect(fault(answers[0]).detail).toBe("no answer and no output for 1000 ms: killed as hung; this was the oldest pending request");
+  });
+
+  test("output that never settles a request: killed as hung after SETTLE_LIMIT (10) timeouts of it", async () => {
+    const { subject, last } = harness({ timeoutMs: 1000, maxInFlight: 1 });
+    await vi.advanceTimersByTimeAsync(5000); // the clock does not start at 0
+    const answers = collect([subject.call("klFormula", { n: 1 })]);
+    last().sink.ready(true);
+    for (let i = 0; i < 19; i++) {
+      await vi.advanceTimersByTimeAsync(500);
+      last().sink.progress(); // it keeps writing (say, a progress bar), never an answer
+    }
+    await vi.advanceTimersByTimeAsync(499);
+    expect(answers[0]).toBeUndefined();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(fault(answers[0])).toEqual({
+      fault: "timeout",
+      detail: "output but no answer for 10000 ms (10 times the timeout): killed as hung; this was the oldest pending request",
+    });
+    expect(last().kills).toEqual(["timeout"]);
+  });
+
+  test("a hang timer that fires late (bonkl's event loop was blocked) does not blame the subject: its clock starts again", async () => {
+    const stall = stallableClock();
+    const { subject, last } = harness({ timeoutMs: 1000 });
+    const answers = collect([subject.call("klFormula", { n: 1 })]);
+    last().sink.ready(true);
+    await vi.advanceTimersByTimeAsync(999);
+    stall(2000); // bonkl computed for 2 s: the subject's answer may be waiting unread
+    await vi.advanceTimersByTimeAsync(1);
+    expect(answers[0]).toBeUndefined();
+    expect(subject.log().faults).toEqual([]);
+    await vi.advanceTimersByTimeAsync(999);
+    expect(answers[0]).toBeUndefined();
+    await vi.advanceTimersByTimeAsync(1); // a full timeoutMs of silence after bonkl could listen again
+    expect(fault(answers[0]).detail).toBe("no answer and no output for 1000 ms: killed as hung; this was the oldest pending request");
+  });
+
+  test.each([
+    { timeoutMs: 1000, lateBy: 100, forgiven: false },
+    { timeoutMs: 1000, lateBy: 101, forgiven: true },
+    { timeoutMs: 200, lateBy: 50, forgiven: false },
+    { timeoutMs: 200, lateBy: 51, forgiven: true },
+  ])("a hang timer late by $lateBy ms (timeout $timeoutMs ms) is forgiven: $forgiven (only lateness over max(50 ms, timeout/10) is)", async ({ timeoutMs, lateBy, forgiven }) => {
+    const stall = stallableClock();
+    const { subject, last } = harness({ timeoutMs });
+    const answers = collect([subject.call("klFormula", { n: 1 })]);
+    last().sink.ready(true);
+    await vi.advanceTimersByTimeAsync(timeoutMs - 1);
+    stall(lateBy);
+    await vi.advanceTimersByTimeAsync(1);
+    if (forgiven) {
+      expect(answers[0]).toBeUndefined();
+      last().answer(1, 0.5); // what it wrote while bonkl was busy
+      await flush();
+      expect(answers[0]?.kind).toBe("value");
+    } else {
+      expect(fault(answers[0]).fault).toBe("timeout");
+    }
+  });
+
+  test("a hang timer that fires a millisecond early (timer rounding) still ends a silent subject then", async () => {
+    const stall = stallableClock();
+    const { subject, last } = harness({ timeoutMs: 1000 });
+    const answers = collect([subject.call("klFormula", { n: 1 })]);
+    last().sink.ready(true);
+    await vi.advanceTimersByTimeAsync(999);
+    stall(-1); // the timer runs when the clock says 999 ms
+    await vi.advanceTimersByTimeAsync(1);
+    expect(fault(answers[0]).detail).toBe("no answer and no output for 1000 ms: killed as hung; this was the oldest pending request");
+  });
+});
+
+describe("more closing", () => {
+  test("close waits for every request in flight, not just the first to settle", async () => {
+    const { subject, last } = harness({ maxInFlight: 2, closeGraceMs: 100, timeoutMs: 1000 });
+    const answers = collect([subject.call("klFormula", { n: 1 }), subject.call("klFormula", { n: 2 })]);
+    last().sink.ready(true);
+    let log: SubjectLog | undefined;
+    void subject.close().then((l) => (log = l));
+    last().answer(1, 0);
+    await vi.advanceTimersByTimeAsync(500); // longer than closeGraceMs
+    expect(last().kills).toEqual([]);
+    last().answer(2, 0);
+    last().exit(0);
+    await flush();
+    expect(answers.map((a) => a?.kind)).toEqual(["value", "value"]);
+    expect(log?.faults).toEqual([]);
+  });
+
+  test("an instance that ends during close without answering: its pending requests get the fault", async () => {
+    const { subject, last } = harness();
+    const answers = collect([subject.call("klFormula", { n: 1 })]);
+    last().sink.ready(false);
+    const closing = subject.close();
+    await flush();
+    last().exit(0);
+    const log = await closing;
+    expect(fault(answers[0])).toEqual({ fault: "exited", detail: "exited with status 0 before answering" });
+    expect(log.requestsFaulted).toBe(1);
+  });
+
+  test("a death during close is not a stop: stoppedBecause stays null", async () => {
+    const { subject, last } = harness({ timeoutMs: 1000, maxRestarts: 0, maxFailedStartsInARow: 1 });
+    const answers = collect([subject.call("klFormula", { n: 1 })]);
+    last().sink.ready(true);
+    const closing = subject.close();
+    await vi.advanceTimersByTimeAsync(1000);
+    const log = await closing;
+    expect(fault(answers[0]).fault).toBe("timeout");
+    expect(log.stoppedBecause).toBeNull();
+  });
+
+  test("an instance that fails to start while the subject closes: the failure is logged once", async () => {
+    const { subject, last } = harness({ closeGraceMs: 100 });
+    const answers = collect([subject.call("klFormula", { n: 1 })]);
+    const closing = subject.close();
+    await flush();
+    last().sink.lost("start-failed", "the module failed to load: boom");
+    const log = await closing;
+    expect(fault(answers[0]).fault).toBe("stopped");
+    expect(log.faults).toEqual([
+      { kind: "stopped", ids: [1], detail: "not sent: the subject was closed first", instance: 1 },
+      { kind: "start-failed", ids: [], detail: "the module failed to load: boom", instance: 1 },
+    ]);
+    expect(log.faultCounts).toEqual({ stopped: 1, "start-failed": 1 });
+  });
+
+  test("after close, no timer of the subject is left to keep the process alive (requests answered, exit in the grace)", async () => {
+    const { subject, last } = harness({ maxInFlight: 2, closeGraceMs: 100 });
+    const answers = collect([subject.call("klFormula", { n: 1 }), subject.call("klFormula", { n: 2 })]);
+    last().sink.ready(false);
+    last().answer(1, 0);
+    last().answer(2, 0);
+    const closing = subject.close();
+    await flush();
+    last().exit(0);
+    await closing;
+    expect(answers.map((a) => a?.kind)).toEqual(["value", "value"]);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  test("after close, no timer is left from instances that died busy or while starting", async () => {
+    const busy = harness({ maxRestarts: 0 });
+    const first = busy.subject.call("klFormula", { n: 1 });
+    busy.last().sink.ready(false);
+    busy.last().exit(1);
+    expect(fault(await first).fault).toBe("crashed");
+    await busy.subject.close();
+    expect(vi.getTimerCount()).toBe(0);
+
+    const starting = harness();
+    const second = starting.subject.call("klFormula", { n: 1 });
+    starting.last().sink.lost("start-failed", "the module failed to load: boom");
+    expect(fault(await second).fault).toBe("start-failed");
+    await starting.subject.close();
+    expect(vi.getTimerCount()).toBe(0);
   });
 });
