@@ -49,3 +49,26 @@ describe("findNonJson", () => {
     expect(findNonJson(nest(257), "value")).toBe(`value${"[0]".repeat(256)} is nested more than 256 levels deep`);
   });
 });
+
+describe("findNonJson: how a non-plain object is named", () => {
+  test("an instance of a class is named after its class", () => {
+    class Point {
+      x = 1;
+    }
+    expect(findNonJson({ at: new Point() }, "value")).toBe("value.at is a Point, not plain JSON data");
+  });
+  test("an object whose constructor is only the inherited Object is named by its tag", () => {
+    const reading: object = Object.create({ [Symbol.toStringTag]: "Reading" }) as object;
+    expect(findNonJson(reading, "value")).toBe("value is a Reading, not plain JSON data");
+  });
+  test("an object without any constructor, or with a constructor whose name is not a string, is named by its tag", () => {
+    expect(findNonJson(Object.create(Object.create(null) as object) as object, "value")).toBe("value is an Object, not plain JSON data");
+    const odd: object = Object.create({ constructor: { name: 42 } }) as object;
+    expect(findNonJson(odd, "value")).toBe("value is an Object, not plain JSON data");
+  });
+  test("nesting deeper than 256 levels of objects is refused too", () => {
+    let v: unknown = 0;
+    for (let i = 0; i < 257; i++) v = { a: v };
+    expect(findNonJson(v, "value")).toBe(`value${".a".repeat(256)} is nested more than 256 levels deep`);
+  });
+});

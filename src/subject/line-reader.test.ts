@@ -40,3 +40,36 @@ describe("LineReader", () => {
     );
   });
 });
+
+describe("LineReader: skipping state and copies", () => {
+  test("skippingLongLine is true from the byte that crosses the limit until that line ends", () => {
+    const events: string[] = [];
+    const reader = new LineReader(4, { line: (b) => events.push(`line:${b.toString()}`), tooLong: (h, n) => events.push(`long:${h.toString()}:${n}`) }, 2);
+    reader.push(Buffer.from("ok\n1234"));
+    expect(reader.skippingLongLine).toBe(false);
+    reader.push(Buffer.from("5"));
+    expect(reader.skippingLongLine).toBe(true);
+    reader.push(Buffer.from("678"));
+    expect(reader.skippingLongLine).toBe(true);
+    reader.push(Buffer.from("\nnext"));
+    expect(reader.skippingLongLine).toBe(false);
+    expect(events).toEqual(["line:ok", "long:12:8"]);
+  });
+  test("a line that arrived within one chunk is handed on as a view of that chunk, not copied", () => {
+    // Chunks with their own memory (Buffer.alloc is not pooled), so that a copy cannot share it by chance.
+    const chunk = (text: string) => {
+      const b = Buffer.alloc(Buffer.byteLength(text));
+      b.write(text);
+      return b;
+    };
+    const lines: Buffer[] = [];
+    const reader = new LineReader(100, { line: (b) => lines.push(b), tooLong: () => undefined });
+    const first = chunk("ab");
+    const second = chunk("\ncd\n");
+    reader.push(first);
+    reader.push(second); // the newline ending "ab" opens this chunk
+    expect(lines.map((l) => l.toString())).toEqual(["ab", "cd"]);
+    expect(lines[0]?.buffer).toBe(first.buffer);
+    expect(lines[1]?.buffer).toBe(second.buffer);
+  });
+});

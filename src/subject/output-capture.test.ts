@@ -21,3 +21,12 @@ describe("OutputCapturer", () => {
     expect(c.lastLine()).toBe("ValueError: math domain error");
   });
 });
+
+describe("OutputCapturer: the head boundary inside a chunk", () => {
+  test("a chunk that crosses the head boundary fills the head exactly and sends the rest to the tail", () => {
+    const c = new OutputCapturer(4);
+    c.write(Buffer.from("ab"));
+    c.write(Buffer.from("cdefgh"));
+    expect(c.snapshot()).toEqual({ head: "abcd", tail: "efgh", totalBytes: 8 });
+  });
+});
