@@ -62,6 +62,29 @@ describe("answerLine", () => {
     expect(answer({ id: 9, op: "klFormula", args: [2] })).toEqual({ id: 9, error: "args: must be an object, got an array of length 1" });
   });
 
+  test("a value exactly halfway between two decimals of the asked length has no certified digit: an error, not a guess", () => {
+    // p = (3/20, 17/20), n = 1: pi = p; 0.15 is not a binary fraction, so its enclosure is [0.15 - tiny, 0.15 + tiny],
+    // whose ends round to 1 digit as 0.1 and 0.2.
+    const response = answer({ id: 11, op: "bonPmf", args: { p: ["3/20", "17/20"], n: 1 } }, 1) as { id: number; error: string };
+    expect(response.id).toBe(11);
+    expect(response.error).toMatch(/^no certified digit at the precision cap; enclosure \[1\.49+\d*e-1, 1\.50+\d*e-1\]$/);
+    expect(answer({ id: 12, op: "bonPmf", args: { p: ["3/20", "17/20"], n: 1 } }, 2)).toMatchObject({ id: 12, value: ["1.5e-1", "8.5e-1"] });
+  });
+
+  test("every asked digit is certified, and the enclosure is tight to two digits more", () => {
+    // ln 2 - 1/2 = 0.19314718055994530941723212145817656807550013...: to 38 digits ...680|755 rounds to ...6808; the
+    // 40-digit decimals around it are ...680755 and ...680756. An oracle run to only 36 digits' accuracy gives fewer.
+    expect(answer({ id: 1, op: "klFormula", args: { n: 2 } }, 38)).toEqual({
+      id: 1,
+      value: "1.9314718055994530941723212145817656808e-1",
+      enclosure: ["1.931471805599453094172321214581765680755e-1", "1.931471805599453094172321214581765680756e-1"],
+    });
+    // 42 digits: ...07550|0134 lies between ...0755 00 and ...0755 01.
+    expect(answer({ id: 2, op: "klFormula", args: { n: 2 } }, 40)).toMatchObject({
+      enclosure: ["1.931471805599453094172321214581765680755e-1", "1.93147180559945309417232121458176568075501e-1"],
+    });
+  });
+
   test("digits set the accuracy asked of the oracle", () => {
     const value = (digits: number) => (answer({ id: 1, op: "klFormula", args: { n: 2 } }, digits) as { value: string }).value;
     expect(value(3)).toBe("1.93e-1");
@@ -78,7 +101,7 @@ describe("serveStdio", () => {
   });
 
   /** Runs serveStdio over `input`, with a stdout that takes `capacity` bytes before it asks to wait for "drain". */
-  async function serve(input: string, capacity: number): Promise<string[]> {
+  async function serve(input: string, capacity: number, beforeWrite?: (out: Writable) => void): Promise<string[]> {
     const lines: string[] = [];
     const out = new Writable({
       highWaterMark: capacity,
@@ -87,6 +110,13 @@ describe("serveStdio", () => {
         setTimeout(done, 1);
       },
     });
+    if (beforeWrite !== undefined) {
+      const write = out.write.bind(out) as (chunk: unknown) => boolean;
+      out.write = ((chunk: unknown) => {
+        beforeWrite(out);
+        return write(chunk);
+      }) as typeof out.write;
+    }
     Object.defineProperty(process, "stdin", { value: Readable.from([input]), configurable: true });
     Object.defineProperty(process, "stdout", { value: out, configurable: true });
     await serveStdio({ digits: 5 });
@@ -100,6 +130,14 @@ describe("serveStdio", () => {
     expect(lines.map((l) => l.endsWith("\n"))).toEqual([true, true, true]);
     expect(lines.map((l) => (JSON.parse(l) as { id: number }).id)).toEqual([1, 2, 3]);
     expect(JSON.parse(lines[2] as string)).toEqual({ id: 3, value: "1.9315e-1", enclosure: ["1.931471e-1", "1.931472e-1"] });
+  });
+
+  test("never queues a response behind a full stdout: each line is written to an empty buffer", async () => {
+    const input = Array.from({ length: 10 }, (_, i) => JSON.stringify({ id: i, op: "klFormula", args: { n: 1 } })).join("\n");
+    const queued: number[] = [];
+    const lines = await serve(input, 1, (out) => queued.push(out.writableLength));
+    expect(lines).toHaveLength(10);
+    expect(queued).toEqual(Array.from({ length: 10 }, () => 0));
   });
 
   test("waits for a full stdout to drain and loses nothing", async () => {

@@ -1,5 +1,8 @@
 // Module subjects (src/subject/fixtures/*-module.mjs, typed-module.ts) run in a worker thread. Every test checks that
 // call() resolved (never rejected), close() resolved with every worker gone, and the log names faults and requests.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { UsageError } from "../errors.ts";
 import { expectFault, fixture, idsOf } from "./fixtures/harness.ts";
@@ -152,5 +155,44 @@ describe("a module that breaks the protocol", () => {
 
   test("a missing module file is a usage error", () => {
     expect(() => openModuleSubject("./no/such/impl.mjs")).toThrow(UsageError);
+  });
+});
+
+describe("which modules get TypeScript support (tsx), by the file's extension", () => {
+  /** Writes the files into a fresh temporary directory, runs `body` with the directory, then removes it. */
+  async function inTempDir(files: Record<string, string>, body: (dir: string) => Promise<void>): Promise<void> {
+    const dir = mkdtempSync(join(tmpdir(), "bonkl-module-kind-"));
+    try {
+      for (const [name, text] of Object.entries(files)) {
+        mkdirSync(join(dir, name, ".."), { recursive: true });
+        writeFileSync(join(dir, name), text);
+      }
+      await body(dir);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  const typed = "export const klFormula = ({ n }: { n: number }): number => n / 4;\n";
+
+  test.each(["impl.mts"])("%s is TypeScript: it loads through tsx", async (name) => {
+    await inTempDir({ [name]: typed }, async (dir) => {
+      const subject = openModuleSubject(join(dir, name), FAST);
+      expect(await subject.call("klFormula", { n: 2 })).toMatchObject({ kind: "value", value: 0.5 });
+      const log = await subject.close();
+      expect(log.faults).toEqual([]);
+      expectNoWorkerLeft(log);
+    });
+  });
+
+  test("a .mjs file is plain JavaScript even in a directory named like a .ts file: node loads it without tsx", async () => {
+    // Without tsx, node 20 cannot import a .ts file: the module fails to load, as the same module does anywhere else.
+    const files = { "v2.ts/impl.mjs": 'import { half } from "./half.ts";\nexport const klFormula = () => half;\n', "v2.ts/half.ts": "export const half: number = 0.5;\n" };
+    await inTempDir(files, async (dir) => {
+      const subject = openModuleSubject(join(dir, "v2.ts", "impl.mjs"), FAST);
+      const answer = await subject.call("klFormula", { n: 2 });
+      expectFault(answer, "start-failed");
+      expect(detailOf(answer)).toMatch(/the module failed to load: .*\.ts/);
+      expectNoWorkerLeft(await subject.close());
+    });
   });
 });

@@ -1,6 +1,7 @@
-import { describe, expect, test } from "vitest";
-import type { Response } from "../protocol/messages.ts";
-import { checkRequest, checkResponse, checkValueForOp, isUnsupported } from "./response-check.ts";
+import { describe, expect, test, vi } from "vitest";
+import { describeValue } from "../errors.ts";
+import type { Request, Response } from "../protocol/messages.ts";
+import { checkRequest, checkResponse, checkValueForOp, isUnsupported, readableId } from "./response-check.ts";
 
 describe("checkResponse (the generated JSON Schema, plus value-and-error)", () => {
   test.each<unknown>([
@@ -84,5 +85,54 @@ describe("checkRequest and isUnsupported", () => {
     expect(isUnsupported("Unsupported")).toBe(false);
     expect(isUnsupported(" unsupported")).toBe(false);
     expect(isUnsupported("op unsupported")).toBe(false);
+  });
+});
+
+describe("messages that are not objects, and long arrays", () => {
+  test.each<unknown>([null, undefined, "0.5", 0.5, true])("%j is rejected with a reason, not a crash", (body) => {
+    const checked = checkResponse(body);
+    expect(checked).toEqual({ ok: false, id: undefined, detail: `not a JSON object but ${describeValue(body)}` });
+  });
+
+  test("an array never has a readable id, even one with an id property", () => {
+    const array = Object.assign([0.5], { id: 3 });
+    expect(readableId(array)).toBeUndefined();
+    expect(readableId(null)).toBeUndefined();
+    expect(readableId({ id: 3 })).toBe(3);
+  });
+
+  test("a bad entry past index 9 is named by its full index", () => {
+    const value = [...Array.from({ length: 12 }, () => 0.1), "x"];
+    expect(checkValueForOp("bonPmf", { id: 1, value } as Response)).toMatch(/; value\[12\] is "x": not a decimal string$/);
+    const names = [...Array.from({ length: 10 }, () => "klBon"), 7];
+    expect(checkValueForOp("capabilities", { id: 1, value: names } as Response)).toMatch(/; value\[10\] is 7: wrong type/);
+  });
+
+  test("a malformed request is reported by its first problem only", () => {
+    expect(checkRequest({ id: 1.5, op: 5, args: {} } as unknown as Request)).toBe("data/id must be integer");
+  });
+});
+
+describe("loading the checker", () => {
+  test("compiles the protocol schemas without printing anything (no ajv strict-mode warnings)", async () => {
+    vi.resetModules();
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    const log = vi.spyOn(console, "log").mockImplementation(() => undefined);
+    const error = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    try {
+      const fresh = await import("./response-check.ts");
+      // Every op's value schema compiles on first use: klBon (numbers or decimal strings), bonPmf, capabilities.
+      expect(fresh.checkValueForOp("klBon", { id: 1, value: [1] } as Response)).toMatch(/klBon answers one number/);
+      expect(fresh.checkValueForOp("bonPmf", { id: 1, value: ["y"] } as Response)).toMatch(/not a decimal string/);
+      expect(fresh.checkValueForOp("capabilities", { id: 1, value: [1] } as Response)).toMatch(/wrong type/);
+      expect(fresh.checkResponse({ id: 1, value: "1.5" })).toMatchObject({ ok: true });
+      expect(fresh.checkResponse({ id: 1, value: {} })).toMatchObject({ ok: false, id: 1 });
+      expect(fresh.checkRequest({ id: 1, op: "klBon", args: {} })).toBeUndefined();
+      expect([...warn.mock.calls, ...log.mock.calls, ...error.mock.calls]).toEqual([]);
+    } finally {
+      warn.mockRestore();
+      log.mockRestore();
+      error.mockRestore();
+    }
   });
 });
