@@ -67,7 +67,7 @@ describe("answerLine", () => {
     // whose ends round to 1 digit as 0.1 and 0.2.
     const response = answer({ id: 11, op: "bonPmf", args: { p: ["3/20", "17/20"], n: 1 } }, 1) as { id: number; error: string };
     expect(response.id).toBe(11);
-    expect(response.error).toMatch(/^no certified digit at the precision cap; enclosure \[1\.49+\d*e-1, 1\.50+\d*e-1\]$/);
+    expect(response.error).toMatch(/^no certified digit: the enclosure \[1\.49+\d*e-1, 1\.50+\d*e-1\] straddles a rounding boundary at every length up to 1 digits \(a value exactly halfway between two decimals, or the precision cap reached\)$/);
     expect(answer({ id: 12, op: "bonPmf", args: { p: ["3/20", "17/20"], n: 1 } }, 2)).toMatchObject({ id: 12, value: ["1.5e-1", "8.5e-1"] });
   });
 

@@ -19,7 +19,7 @@ function accuracyFor(digits: number) {
 
 function render(e: Enclosure, digits: number): { value: string; enclosure: [string, string] } {
   const value = e.certifiedDecimal(digits);
-  if (value === null) throw new BonklError("UNCERTIFIED", `no certified digit at the precision cap; enclosure ${e.toString()}`);
+  if (value === null) throw new BonklError("UNCERTIFIED", `no certified digit: the enclosure ${e.toString()} straddles a rounding boundary at every length up to ${digits} digits (a value exactly halfway between two decimals, or the precision cap reached)`);
   return { value, enclosure: e.bounds(digits + 2) };
 }
 

@@ -22,7 +22,7 @@ export function openModuleSubject(path: string, options: SubjectOptions = {}): S
   const settings = withDefaults(options, MODULE_IN_FLIGHT_DEFAULT);
   const instanceOptions = {
     moduleUrl: pathToFileURL(absolute).href,
-    useTsx: /\.[cm]?tsx?$/i.test(absolute),
+    useTsx: /\.[cm]?tsx?$/.test(absolute), // as Node and tsx match extensions: case-sensitively
     captureBytes: settings.captureBytes,
     maxHeapMb: settings.maxHeapMb,
   };

@@ -5,6 +5,8 @@ import { UsageError } from "../../errors.ts";
 import { estimateCommand } from "./estimate.ts";
 import { figuresCommand } from "./figures.ts";
 import { klCommand } from "./kl.ts";
+import { serveCommand } from "./serve.ts";
+import { answerLine } from "../../serve/oracle-server.ts";
 
 async function stdoutOf(run: () => Promise<number>): Promise<{ code: number; out: string }> {
   let out = "";
@@ -53,6 +55,18 @@ describe("kl, estimate and figures commands", () => {
     expect(report.count).toBe(2);
     expect(report.klEstimate.ci95[0]).toBeLessThan(report.klEstimate.mean);
     expect(report.klFormula.mean).toBeCloseTo(Math.log(16) - 15 / 16, 14);
+  });
+
+  it("serve takes --digits up to 300, where the accuracy asked of the oracle is still a positive double", async () => {
+    for (const bad of ["0", "301", "1000", "2.5"]) await expect(serveCommand.run(["--digits", bad])).rejects.toThrow(/--digits must be an integer from 1 to 300/);
+    const response = JSON.parse(answerLine('{"id": 1, "op": "klFormula", "args": {"n": 2}}', { digits: 300 }) as string) as { value: string };
+    // log 2 - 1/2 to 300 significant digits (mpmath, mp.dps = 330); the 300th is a 0, which the value may leave off
+    const TRUE_DIGITS =
+      "193147180559945309417232121458176568075500134360255254120680009493393621969694715605863326996418687542001481020570685733685520235758130557032670751635075961930727570828371435190307038623891673471123350115364497955239120475172681574932065155524734139525882950453007095326366642654104239157814952043740";
+    expect(response.value).toMatch(/e-1$/);
+    const digits = response.value.replace(/e-1$/, "").replace(".", "");
+    expect(digits.length).toBeGreaterThanOrEqual(299);
+    expect(TRUE_DIGITS.startsWith(digits)).toBe(true);
   });
 
   it("rejects bad usage with UsageError", async () => {

@@ -3,6 +3,9 @@ import type { Command } from "../command.ts";
 import { serveStdio } from "../../serve/oracle-server.ts";
 import { parseFlags } from "../flags.ts";
 
+/** 10^-(digits + 10), the absolute accuracy asked of the oracle, is still a positive double (subnormal) at 300. */
+const MAX_DIGITS = 300;
+
 export const serveCommand: Command = {
   name: "serve",
   summary: "answer the subject protocol on stdin/stdout with the certified oracle",
@@ -14,7 +17,8 @@ export const serveCommand: Command = {
     "decimal string of certified digits, with an `enclosure` field [lo, hi].",
     "",
     "Flags:",
-    "  --digits N   significant digits per value (default 40, at most 1000)",
+    "  --digits N   significant digits per value (default 40, at most 300: the accuracy asked of the oracle,",
+    "               10^-(N+2), must be a positive double)",
     "",
     "Example:",
     "  echo '{\"id\":1,\"op\":\"klBon\",\"args\":{\"p\":[0.5,0.5],\"n\":2}}' | npx bonkl serve",
@@ -22,7 +26,7 @@ export const serveCommand: Command = {
   async run(argv) {
     const { values } = parseFlags(argv, { digits: { type: "string" } });
     const digits = values.digits === undefined ? 40 : Number(values.digits);
-    if (!Number.isInteger(digits) || digits < 1 || digits > 1000) throw new UsageError(`--digits must be an integer from 1 to 1000, got ${JSON.stringify(values.digits)}`);
+    if (!Number.isInteger(digits) || digits < 1 || digits > MAX_DIGITS) throw new UsageError(`--digits must be an integer from 1 to ${MAX_DIGITS}, got ${JSON.stringify(values.digits)}`);
     await serveStdio({ digits });
     return 0;
   },
