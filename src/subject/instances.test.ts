@@ -4,47 +4,11 @@
  * supervisor makes of these reports is supervised-subject.test.ts's business.
  */
 import { describe, expect, test } from "vitest";
-import type { InstanceSink } from "./instance.ts";
 import { ProcessInstance } from "./process-instance.ts";
 import { WorkerInstance } from "./worker-instance.ts";
 import { fixture, isGoneSoon } from "./fixtures/harness.ts";
+import { recorder } from "./fixtures/recorder.ts";
 import { pathToFileURL } from "node:url";
-
-type Event = [string, ...unknown[]];
-
-/** A sink that records every report; `until` resolves once an event of that kind has arrived. */
-function recorder() {
-  const events: Event[] = [];
-  const waiting: { kind: string; resolve: () => void }[] = [];
-  const push = (e: Event): void => {
-    events.push(e);
-    for (const w of waiting.filter((w) => w.kind === e[0])) w.resolve();
-  };
-  const sink: InstanceSink = {
-    ready: (started) => push(["ready", started]),
-    progress: () => push(["progress"]),
-    message: (body, excerpt) => push(["message", body, excerpt]),
-    badMessage: (kind, detail, id, excerpt) => push(["badMessage", kind, detail, id, excerpt]),
-    notice: (kind, detail, ids) => push(["notice", kind, detail, ids]),
-    lost: (kind, detail) => push(["lost", kind, detail]),
-    ended: (status) => push(["ended", status]),
-  };
-  const until = (kind: string, ms = 10_000): Promise<void> =>
-    events.some((e) => e[0] === kind)
-      ? Promise.resolve()
-      : new Promise<void>((resolve, reject) => {
-          const timer = setTimeout(() => reject(new Error(`no ${kind} event within ${ms} ms: ${JSON.stringify(events)}`)), ms);
-          waiting.push({
-            kind,
-            resolve: () => {
-              clearTimeout(timer);
-              resolve();
-            },
-          });
-        });
-  const without = (kind: string): Event[] => events.filter((e) => e[0] !== kind);
-  return { sink, events, until, without };
-}
 
 /** A program that writes `output` (a JS expression for a Buffer or string) to stdout, then does `then`. */
 const program = (output: string, then = "process.exit(0)", options: { maxLineBytes?: number } = {}) =>
@@ -104,6 +68,7 @@ describe("ProcessInstance", () => {
     expect(bad[1]![2]).toBe("-Infinity, Infinity written as a bare token, which is not JSON (Python's json module does this for non-finite floats): not a finite number");
     expect(bad[2]![2]).toMatch(/^not JSON \(.+\)$/);
     expect(bad[3]![2]).toBe("an empty line (every line must hold one JSON object)");
+    expect(bad[4]![2]).toBe("an empty line (every line must hold one JSON object)"); // blanks only: empty too, not "not JSON"
     expect(bad[5]![2]).toMatch(/^not JSON \(.+\)$/);
   });
 

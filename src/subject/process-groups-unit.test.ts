@@ -5,7 +5,7 @@
  * signal on the test process.
  */
 import { spawn } from "node:child_process";
-import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { isGoneSoon, isRunning } from "./fixtures/harness.ts";
 import { killProcessGroup, trackedProcessGroups, trackProcessGroup, untrackProcessGroup } from "./process-groups.ts";
 
@@ -49,6 +49,20 @@ describe("process groups", () => {
     expect(counts()).toEqual(before);
     expect(trackedProcessGroups()).toEqual([]);
     untrackProcessGroup(999_993); // unknown: nothing to do
+    expect(counts()).toEqual(before);
+  });
+
+  test("in a freshly loaded registry, the very first group tracked installs the hooks", async () => {
+    // Every other test starts after reset(), which has already tracked a group once; a fresh module has not.
+    vi.resetModules();
+    const fresh = await import("./process-groups.ts");
+    const before = counts();
+    fresh.trackProcessGroup(999_994);
+    try {
+      expect(counts()).toEqual(before.map((c) => c + 1));
+    } finally {
+      fresh.untrackProcessGroup(999_994);
+    }
     expect(counts()).toEqual(before);
   });
 

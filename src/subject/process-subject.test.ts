@@ -1,5 +1,7 @@
 // Program subjects against fake subjects (src/subject/fixtures/*.mjs). Every test checks that call() resolved (never
 // rejected), close() resolved, the log names the fault and the requests affected, and no process is left behind.
+import { realpathSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { describe, expect, test } from "vitest";
 import { InputError } from "../errors.ts";
 import { expectFault, expectNoProcessLeft, fixtureCommand, idsOf, isGoneSoon } from "./fixtures/harness.ts";
@@ -294,5 +296,38 @@ describe("closing", () => {
     expect(log).toMatchObject({ requestsSent: 1, requestsAnswered: 1, requestsFaulted: 1 });
     expect(idsOf(log, "stopped")).toEqual([2]);
     expectNoProcessLeft(log);
+  });
+});
+
+describe("how the program is run", () => {
+  // Answers every request with an error message holding what it sees of its environment (`probe`, a JS expression).
+  const reporter = (probe: string): string[] => [
+    process.execPath,
+    "-e",
+    `require("readline").createInterface({ input: process.stdin }).on("line", (l) => process.stdout.write(JSON.stringify({ id: JSON.parse(l).id, error: String(${probe}) }) + "\\n"));`,
+  ];
+  const messageOf = (answer: Answer): unknown => (answer.kind === "error" ? answer.message : answer);
+
+  test("the log describes a command string as written, quotes included", async () => {
+    const command = fixtureCommand("echo-subject.mjs");
+    const subject = openProcessSubject(command, FAST);
+    expect(subject.log().description).toBe(`command ${JSON.stringify(command)}`);
+    expect(openProcessSubject(["prog", "a b"], FAST).log().description).toBe('command "prog a b"');
+    await subject.close();
+  });
+
+  test("cwd: the program runs in the given directory", async () => {
+    const dir = realpathSync(tmpdir());
+    expect(dir).not.toBe(process.cwd());
+    const subject = openProcessSubject(reporter("process.cwd()"), { ...FAST, cwd: dir });
+    expect(messageOf(await subject.call("klFormula", { n: 2 }))).toBe(dir);
+    expectNoProcessLeft(await subject.close());
+  });
+
+  test("env: the program gets exactly the given environment", async () => {
+    const probe = "[process.env.BONKL_PROBE, process.env.HOME]";
+    const subject = openProcessSubject(reporter(probe), { ...FAST, env: { BONKL_PROBE: "from-options" } });
+    expect(messageOf(await subject.call("klFormula", { n: 2 }))).toBe("from-options,");
+    expectNoProcessLeft(await subject.close());
   });
 });
