@@ -114,6 +114,17 @@ export function isListedIn(listed: Map<string, Set<string> | "all">, key: string
   return entry !== undefined && (entry === "all" || [...entry].some((r) => replacement === r || replacement.includes(r)));
 }
 
+/** README.md from its table of equivalent mutants to the table of open survivors (whose keys are not equivalents). */
+export function equivalentSections(readme: string): string {
+  const from = readme.indexOf(EQUIVALENT_HEADING);
+  if (from < 0) return "";
+  const to = readme.indexOf(OPEN_HEADING, from);
+  return readme.slice(from, to < 0 ? undefined : to);
+}
+
+export const EQUIVALENT_HEADING = "### Equivalent mutants";
+export const OPEN_HEADING = "### Open survivors";
+
 /** The heading of README.md's table of mutants equivalent under the documented contract. */
 export const CONTRACT_HEADING = "### Mutants equivalent under the documented contract";
 
@@ -189,8 +200,11 @@ function main(): void {
   for (const p of parts) Object.assign(report.files, (JSON.parse(readFileSync(`${REPORTS}/${p.name}.json`, "utf8")) as Report).files);
   const runs = parts.flatMap((p) => (existsSync(`${REPORTS}/run-${p.name}.json`) ? [JSON.parse(readFileSync(`${REPORTS}/run-${p.name}.json`, "utf8")) as RunRecord] : []));
   const readme = existsSync(README) ? readFileSync(README, "utf8") : "";
-  const listed = listedEquivalents(readme);
+  const listed = listedEquivalents(equivalentSections(readme));
   const underContract = contractEquivalents(readme);
+  const from = readme.indexOf(OPEN_HEADING);
+  const listedOpen = from < 0 ? new Map<string, Set<string> | "all">() : listedEquivalents(readme.slice(from, readme.indexOf("\n## ", from) < 0 ? undefined : readme.indexOf("\n## ", from)));
+  const open: string[] = [];
   const byFolder = new Map<string, Counts>();
   const overall = emptyCounts();
   const unlisted: string[] = [];
@@ -219,7 +233,8 @@ function main(): void {
       add(overall, status, isListed, contract);
       const undetected = status === "Survived" || status === "NoCoverage";
       if (isListed && undetected) seenListed.add(key);
-      if (undetected && !isListed) {
+      if (undetected && !isListed && isListedIn(listedOpen, key, m)) open.push(key);
+      else if (undetected && !isListed) {
         const { start, end } = m.location;
         const line = lines[start.line - 1] ?? "";
         const original = line.slice(start.column - 1, end.line === start.line ? end.column - 1 : undefined);
@@ -275,7 +290,8 @@ function main(): void {
   ].join("\n");
 
   process.stdout.write(`${block}\n\n`);
-  process.stdout.write(`Undetected mutants not listed as equivalent in mutation/README.md: ${unlisted.length}\n`);
+  process.stdout.write(`Open survivors listed in mutation/README.md (neither killed nor equivalent): ${open.length}\n`);
+  process.stdout.write(`Undetected mutants listed neither as equivalent nor as open in mutation/README.md: ${unlisted.length}\n`);
   for (const u of unlisted) process.stdout.write(`  ${u}\n`);
   if (stale.length > 0) {
     process.stdout.write(`Listed as equivalent but not undetected in this report (remove or re-check): ${stale.length}\n`);
