@@ -4,7 +4,7 @@
  */
 import { describe, expect, test } from "vitest";
 import { bonPmf, klBon } from "./index.ts";
-import { sweepLevels } from "./level-sweep.ts";
+import { checkedKl, sweepLevels } from "./level-sweep.ts";
 import { U, relErr } from "./test-helpers.ts";
 
 /** num / den (positive BigInts) rounded to binary64 (80 quotient bits, then one rounding; normal range only). */
@@ -82,4 +82,23 @@ describe("long runs of series-regime levels: the chained powers stay within the 
       expect(worst).toBeLessThanOrEqual(1);
     });
   }
+});
+
+describe("checkedKl: the documented sign rule of a computed KL", () => {
+  // header: KL >= 0 exactly and the computed value is within 16 u (2 log n + 3) of it; below 0 within that bound is
+  // 0, beyond it an internal error
+  test("a KL above 0 is returned as computed; 0 and -0 as +0", () => {
+    for (const kl of [Number.MIN_VALUE, 1e-300, 0.25, Math.log(1e6)]) expect(Object.is(checkedKl(kl, 7), kl)).toBe(true);
+    expect(Object.is(checkedKl(0, 7), 0)).toBe(true);
+    expect(Object.is(checkedKl(-0, 7), 0)).toBe(true);
+  });
+  test("slightly below 0: 0 within the bound, an internal error beyond it", () => {
+    for (const n of [2, 7, 1e6, 2 ** 53]) {
+      const bound = 16 * 2 ** -53 * (2 * Math.log(n) + 3);
+      expect(Object.is(checkedKl(-0.99 * bound, n), 0), `n = ${n}`).toBe(true);
+      expect(Object.is(checkedKl(-Number.MIN_VALUE, n), 0), `n = ${n}`).toBe(true);
+      expect(() => checkedKl(-1.01 * bound, n), `n = ${n}`).toThrow(/^internal: KL computed as -[0-9.e-]+, below its rounding bound -[0-9.e-]+$/);
+    }
+    expect(() => checkedKl(-0.5, 2)).toThrow("internal: KL computed as -0.5, below its rounding bound -");
+  });
 });

@@ -119,10 +119,10 @@ export function sweepLevels(mass: Float64Array, n: number, levelProb: Float64Arr
     return 0;
   }
   const kl = sweepLoop(mass, cumulative, total, n, levelProb);
-  if (kl >= 0) return kl;
-  const bound = KL_ERROR_FACTOR * UNIT_ROUNDOFF * (2 * Math.log(n) + 3);
-  if (kl >= -bound) return 0;
-  throw new Error(`internal: KL computed as ${kl}, below its rounding bound -${bound}`);
+  // The sign rule of the header (a KL computed below 0 is 0 within the rounding bound, an internal error beyond)
+  // is checkedKl, at the end of this file, so that its tests can reach it: no input known makes the sweep's KL
+  // negative, yet the documented error bound is absolute, so no proof says none can.
+  return checkedKl(kl, n);
 }
 
 /**
@@ -214,4 +214,16 @@ function sweepLoop(
     }
   }
   return kl;
+}
+
+/**
+ * A computed KL(pi_n || p) with the sign rule applied: KL >= 0 exactly, and the computed value is within
+ * KL_ERROR_FACTOR u (2 log n + 3) of it (the header), so a value below 0 but within that bound is returned as 0, and
+ * one beyond it is an internal error. A KL of 0 is returned as +0, never -0.
+ */
+export function checkedKl(kl: number, n: number): number {
+  if (kl > 0) return kl; // 0 and -0 go below: the result is +0
+  const bound = KL_ERROR_FACTOR * UNIT_ROUNDOFF * (2 * Math.log(n) + 3);
+  if (kl >= -bound) return 0;
+  throw new Error(`internal: KL computed as ${kl}, below its rounding bound -${bound}`);
 }
