@@ -96,6 +96,7 @@ describe("checkedKl: the documented sign rule of a computed KL", () => {
     for (const n of [2, 7, 1e6, 2 ** 53]) {
       const bound = 16 * 2 ** -53 * (2 * Math.log(n) + 3);
       expect(Object.is(checkedKl(-0.99 * bound, n), 0), `n = ${n}`).toBe(true);
+      expect(Object.is(checkedKl(-bound, n), 0), `n = ${n}, at the bound`).toBe(true); // within: the bound included
       expect(Object.is(checkedKl(-Number.MIN_VALUE, n), 0), `n = ${n}`).toBe(true);
       expect(() => checkedKl(-1.01 * bound, n), `n = ${n}`).toThrow(/^internal: KL computed as -[0-9.e-]+, below its rounding bound -[0-9.e-]+$/);
     }
