@@ -273,7 +273,7 @@ function main(): void {
     )
     .join(" ");
   const absent = missing.length > 0 ? ` Not in this summary (no report yet): ${missing.join(", ")}.` : "";
-  const loads =
+  const notes =
     loadFailures.length > 0
       ? [
           "",
@@ -281,7 +281,7 @@ function main(): void {
         ]
       : [];
   if (freshKeys.length > 0) {
-    loads.push("", `Killed include ${freshKeys.length} static mutants that Stryker reports as survivors but the tests kill in a fresh process (mutation/README.md, "Static mutants killed when the tests run in a fresh process"): ${freshKeys.map((k) => `\`${k}\``).join(", ")}.`);
+    notes.push("", `Killed include ${freshKeys.length} static mutants that Stryker reports as survivors but the tests kill in a fresh process (mutation/README.md, "Static mutants killed when the tests run in a fresh process"): ${freshKeys.map((k) => `\`${k}\``).join(", ")}.`);
   }
   const goals = GOALS.map(({ folder, percent }) => {
     const c = folder === "overall" ? overall : byFolder.get(folder);
@@ -294,7 +294,7 @@ function main(): void {
     `${total} mutants in ${Object.keys(report.files).filter(mutated).length} files. ${timing}${absent}`,
     "",
     ...table,
-    ...loads,
+    ...notes,
     "",
     `Goals: ${goals.join("; ")}.`,
   ].join("\n");

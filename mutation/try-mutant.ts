@@ -7,8 +7,7 @@
  *   npx tsx mutation/try-mutant.ts subject-serve:1234 subject-serve:1240 -- src/subject/bad-line.test.ts
  *                                                                      # run these tests against each mutant
  *
- * Options: --all (with --list:
- * every mutant, not only the undetected ones), --timeout SECONDS (default 120; a test run that takes longer counts as
+ * Options: --all (with --list: every mutant, not only the undetected ones), --timeout SECONDS (default 120; a test run that takes longer counts as
  * a timeout, which Stryker counts as detected). Refuses to run when the file on disk is not the source the report
  * was made from (its line and column numbers would point elsewhere).
  */

@@ -125,6 +125,34 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
+/**
+ * Three calls, window of 2: requests 1 and 2 go to the first instance, whose stdin then breaks; answering 1 frees the
+ * window, request 3 cannot be sent, request 2 is still held, and nothing is blamed yet.
+ */
+async function inputBreaksHoldingRequest2() {
+  const h = harness();
+  const answers = collect([h.subject.call("klFormula", { n: 1 }), h.subject.call("klFormula", { n: 2 }), h.subject.call("klFormula", { n: 3 })]);
+  h.last().sink.ready(false);
+  await flush();
+  expect(h.last().requests.map((r) => r.id)).toEqual([1, 2]);
+  h.last().sendProblem = "its stdin is closed (EPIPE)";
+  h.last().answer(1, 0);
+  await flush();
+  expect(h.instances).toHaveLength(1);
+  expect(h.subject.log().faults).toEqual([]);
+  return { ...h, answers };
+}
+
+/** A second instance was started and request 3, and only it, goes to it and is answered. */
+async function freshStartAnswers3(instances: ScriptedInstance[], last: () => ScriptedInstance): Promise<void> {
+  expect(instances).toHaveLength(2);
+  last().sink.ready(false);
+  await flush();
+  expect(last().requests.map((r) => r.id)).toEqual([3]);
+  last().answer(3, 0);
+  await flush();
+}
+
 describe("calls", () => {
   test("arguments that cannot be sent are rejected with an InputError and use up no id", async () => {
     const { subject, instances } = harness();
@@ -202,48 +230,22 @@ describe("calls", () => {
   });
 
   test("an instance whose input breaks while it holds a request: nothing more is sent; its end blames what it held, the rest go to a fresh start", async () => {
-    const { subject, last, instances } = harness(); // window of 2
-    const answers = collect([subject.call("klFormula", { n: 1 }), subject.call("klFormula", { n: 2 }), subject.call("klFormula", { n: 3 })]);
-    last().sink.ready(false);
-    await flush();
-    expect(last().requests.map((r) => r.id)).toEqual([1, 2]);
-    last().sendProblem = "its stdin is closed (EPIPE)"; // it exited on request 2; bonkl has not seen the exit yet
-    last().answer(1, 0); // frees the window: request 3 cannot be sent, and request 2 is still held
-    await flush();
-    expect(instances).toHaveLength(1);
-    expect(subject.log().faults).toEqual([]);
+    const { subject, last, instances, answers } = await inputBreaksHoldingRequest2();
     last().exit(0);
     await flush();
     expect(subject.log().faults).toEqual([{ kind: "exited", ids: [2], detail: "exited with status 0 before answering; this was the oldest pending request", instance: 1 }]);
-    expect(instances).toHaveLength(2);
-    last().sink.ready(false);
-    await flush();
-    expect(last().requests.map((r) => r.id)).toEqual([3]);
-    last().answer(3, 0);
-    await flush();
+    await freshStartAnswers3(instances, last);
     expect(answers.map((a) => a?.kind)).toEqual(["value", "fault", "value"]);
   });
 });
 
 describe("an instance whose input broke, still running", () => {
   test("once it has answered all it held, it is retired and the waiting call goes to a fresh start", async () => {
-    const { subject, last, instances } = harness(); // window of 2
-    const answers = collect([subject.call("klFormula", { n: 1 }), subject.call("klFormula", { n: 2 }), subject.call("klFormula", { n: 3 })]);
-    last().sink.ready(false);
-    await flush();
-    last().sendProblem = "its stdin is closed (EPIPE)"; // closed its stdin, keeps running and answering
-    last().answer(1, 0); // request 3 cannot be sent; request 2 still held
-    await flush();
-    expect(instances).toHaveLength(1);
+    const { subject, last, instances, answers } = await inputBreaksHoldingRequest2();
     last().answer(2, 0); // holds nothing now: nothing would ever time out, so it is retired
     await flush();
     expect(subject.log().faults).toEqual([{ kind: "closed", ids: [], detail: "its stdin is closed and it answered all it held", instance: 1 }]);
-    expect(instances).toHaveLength(2);
-    last().sink.ready(false);
-    await flush();
-    expect(last().requests.map((r) => r.id)).toEqual([3]);
-    last().answer(3, 0);
-    await flush();
+    await freshStartAnswers3(instances, last);
     expect(answers.map((a) => a?.kind)).toEqual(["value", "value", "value"]);
   });
 });
