@@ -5,9 +5,9 @@
  * negation, or neither yet.
  */
 import type fc from "fast-check";
-import type { Arena } from "../src/oracle/mpfr/arena.ts";
-import type { Interval } from "../src/oracle/interval/interval.ts";
-import { mpfr } from "../src/oracle/mpfr/binding.ts";
+import type { Arena } from "../src/numerics/arena.ts";
+import type { Interval } from "../src/numerics/interval.ts";
+import { mpfr } from "../src/numerics/mpfr.ts";
 import type { Budget } from "./decide.ts";
 
 export type ClaimKind = "theorem" | "lemma" | "corollary" | "example" | "identity" | "conjecture" | "ours";

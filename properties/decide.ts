@@ -3,7 +3,7 @@
  * *refuted* when they prove its negation, otherwise the working precision is doubled; a case still
  * undecided at the cap (true equality, such as n = 1) is *consistent*, never counted as verified.
  */
-import { withArena } from "../src/oracle/mpfr/arena.ts";
+import { withArena } from "../src/numerics/arena.ts";
 import type { Claim, Evidence } from "./claim.ts";
 
 export type Verdict = "verified" | "refuted" | "consistent";

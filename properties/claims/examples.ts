@@ -2,7 +2,7 @@
 import fc from "fast-check";
 import type { Claim } from "../claim.ts";
 import { equal, lessOrEqual } from "../claim.ts";
-import { Interval } from "../../src/oracle/interval/interval.ts";
+import { Interval } from "../../src/numerics/interval.ts";
 import { klBon } from "../../src/oracle/quantities/kl.ts";
 import { klExample1 } from "../../src/oracle/quantities/example1.ts";
 import { Distribution } from "../../src/oracle/distribution.ts";

@@ -1,10 +1,10 @@
 /** The oracle quantities claims are stated in, evaluated in an arena for a case. */
-import type { Arena } from "../../src/oracle/mpfr/arena.ts";
-import type { Interval } from "../../src/oracle/interval/interval.ts";
+import type { Arena } from "../../src/numerics/arena.ts";
+import type { Interval } from "../../src/numerics/interval.ts";
 import { klBon, klFormula } from "../../src/oracle/quantities/kl.ts";
 import { epsFromMass, epsFromRational, type EpsPoint } from "../../src/oracle/quantities/estimators.ts";
 import { epsInfinityMass, type Reading } from "../../src/oracle/quantities/renyi.ts";
-import { rationalFromString } from "../../src/oracle/input/rational.ts";
+import { rationalFromString } from "../../src/numerics/rational.ts";
 import { distributionOf, type BonCase, type EpsCase } from "../arbitraries/cases.ts";
 
 export function kl(arena: Arena, c: BonCase): Interval {

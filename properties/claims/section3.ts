@@ -5,7 +5,7 @@
 import fc from "fast-check";
 import type { Claim } from "../claim.ts";
 import { lessOrEqual } from "../claim.ts";
-import { Interval, add, mul, setZero } from "../../src/oracle/interval/interval.ts";
+import { Interval, add, mul, setZero } from "../../src/numerics/interval.ts";
 import { gapBoundCor2, gapBoundCor3, gapBoundThm2, gapBoundThm3 } from "../../src/oracle/quantities/bounds.ts";
 import { klBon } from "../../src/oracle/quantities/kl.ts";
 import { describeBonCase, describeEpsCase, distributionOf, epsCase, extendedCase, paperCase, type BonCase, type EpsCase } from "../arbitraries/cases.ts";

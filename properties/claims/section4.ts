@@ -4,7 +4,7 @@
  */
 import type { Claim } from "../claim.ts";
 import { lessOrEqual } from "../claim.ts";
-import { Interval } from "../../src/oracle/interval/interval.ts";
+import { Interval } from "../../src/numerics/interval.ts";
 import { klBoundThm4 } from "../../src/oracle/quantities/bounds.ts";
 import { estimatorMoments } from "../../src/oracle/quantities/estimator-moments.ts";
 import { describeBonCase, describeEpsCase, distributionOf, epsCase, extendedCase, paperCase, type BonCase, type EpsCase } from "../arbitraries/cases.ts";

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { doubleToDyadic } from "./dyadic.ts";
+import { doubleToDyadic } from "../numerics/dyadic.ts";
 import { distanceToEnclosure } from "./exact-distance.ts";
 import { readNumeric } from "./numeric-answer.ts";
 

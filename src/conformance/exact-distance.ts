@@ -4,8 +4,8 @@
  * decimal strings are compared with the dyadic ends without rounding; only the final distance is rounded.
  */
 import { compareDyadic, type Dyadic } from "../oracle/index.ts";
-import { compareRational, rationalToNumber, type Rational } from "../oracle/input/rational.ts";
-import { doubleToDyadic, dyadicDifference, dyadicToDouble } from "./dyadic.ts";
+import { compareRational, rationalToNumber, type Rational } from "../numerics/rational.ts";
+import { doubleToDyadic, dyadicDifference, dyadicToDouble } from "../numerics/dyadic.ts";
 import type { NumericAnswer } from "./numeric-answer.ts";
 
 export interface Ends {

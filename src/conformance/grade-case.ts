@@ -7,13 +7,13 @@
 import type { Enclosure } from "../oracle/index.ts";
 import type { Answer } from "../subject/subject.ts";
 import type { CaseGrade } from "./case-grade.ts";
-import { dyadicDifference, logOfDyadic } from "./dyadic.ts";
+import { dyadicDifference, logOfDyadic } from "../numerics/dyadic.ts";
 import { distanceToEnclosure } from "./exact-distance.ts";
 import { midpoint } from "./level-probabilities.ts";
 import { readNumeric } from "./numeric-answer.ts";
 import type { OracleCache } from "./oracle-cache.ts";
 import { rewardLevels, toDouble } from "./reward-levels.ts";
-import { rationalFromString } from "../oracle/input/rational.ts";
+import { rationalFromString } from "../numerics/rational.ts";
 import { bonPmfTolerances, estimatorTolerance, klBonTolerance, klFormulaTolerance, renyi2Tolerance } from "./tolerance.ts";
 import type { GradedOp } from "./domains/domain.ts";
 

@@ -4,7 +4,7 @@
  * tolerance model, with log P_k kept finite when P_k underflows binary64 and F_k^n = sum_{j <= k} P_j.
  */
 import type { Enclosure } from "../oracle/index.ts";
-import { dyadicToDouble, logOfDyadic } from "./dyadic.ts";
+import { dyadicToDouble, logOfDyadic } from "../numerics/dyadic.ts";
 import type { RewardLevels } from "./reward-levels.ts";
 
 const MIN_NORMAL = 2 ** -1022;

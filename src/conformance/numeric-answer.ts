@@ -2,7 +2,7 @@
  * A subject's numeric result read exactly: a JSON number stands for its binary64 value, a decimal string for
  * the exact decimal it spells (spec/protocol.md). Anything else is not a numeric result.
  */
-import { rationalFromDecimal, type Rational } from "../oracle/input/rational.ts";
+import { rationalFromDecimal, type Rational } from "../numerics/rational.ts";
 
 export type NumericAnswer = { kind: "double"; value: number } | { kind: "decimal"; value: Rational; text: string };
 

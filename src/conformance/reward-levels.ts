@@ -3,7 +3,7 @@
  * outcomes grouped by reward (without r, each outcome is its own level, in listing order), levels in increasing
  * reward, with for each level k its normalised mass g_k and F_k = mass at or below level k.
  */
-import { rationalFromString, rationalToNumber } from "../oracle/input/rational.ts";
+import { rationalFromString, rationalToNumber } from "../numerics/rational.ts";
 
 export interface RewardLevels {
   /** Number of outcomes (entries of p, zeros included). */

@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import * as floatSubject from "../float/subject.ts";
 import type { Enclosure } from "../oracle/index.ts";
-import { rationalFromDecimal, type Rational } from "../oracle/input/rational.ts";
+import { rationalFromDecimal, type Rational } from "../numerics/rational.ts";
 import { GRADED_OPS, type GradedOp } from "./domains/domain.ts";
 import { distanceToRational } from "./exact-distance.ts";
 import { readNumeric } from "./numeric-answer.ts";

@@ -6,7 +6,7 @@
  * built from them is byte-for-byte reproducible.
  */
 import { dyadicToDecimal, type Accuracy, type Enclosure } from "../oracle/index.ts";
-import { RNDN } from "../oracle/mpfr/binding.ts";
+import { RNDN } from "../numerics/mpfr.ts";
 
 /** A quantity as a function of the accuracy asked of the oracle (so it can be asked again, tighter). */
 export type Quantity = (accuracy: Accuracy) => Enclosure;

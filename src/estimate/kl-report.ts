@@ -21,7 +21,7 @@ import {
 } from "../oracle/index.ts";
 import { certifyDigits, type Quantity } from "./certified-value.ts";
 import type { DistributionInput } from "./distribution-input.ts";
-import { differenceOf, sqrtOf } from "./enclosure-arithmetic.ts";
+import { differenceOf, sqrtOf } from "../numerics/enclosure-arithmetic.ts";
 
 type Args = { p: unknown[]; r?: unknown[] };
 

@@ -6,7 +6,7 @@
  */
 import { InputError, UsageError } from "../errors.ts";
 import { parseN } from "../oracle/input/parse.ts";
-import { rationalFromString } from "../oracle/input/rational.ts";
+import { rationalFromString } from "../numerics/rational.ts";
 import { columnIndex, parseCsvTable } from "./csv-table.ts";
 import { formatOf, readInputText } from "./input-file.ts";
 import { parseNList, splitList } from "./list-values.ts";

@@ -7,12 +7,12 @@
  * directly, as `compute` does after parsing its arguments: for L = 10^4, parsing p again for every op and every
  * n would cost a third of the time of the figures.
  */
-import { certify } from "../oracle/certify.ts";
+import { certify } from "../numerics/certify.ts";
 import type { Distribution } from "../oracle/index.ts";
 import { estimatorMoments, type EstimatorMoments } from "../oracle/quantities/estimator-moments.ts";
 import { klBon, klFormula } from "../oracle/quantities/kl.ts";
 import type { Quantity } from "../estimate/certified-value.ts";
-import { sqrtOf } from "../estimate/enclosure-arithmetic.ts";
+import { sqrtOf } from "../numerics/enclosure-arithmetic.ts";
 
 export interface Column {
   /** CSV header. */

@@ -2,7 +2,7 @@
 import { describe, expect, test } from "vitest";
 import { Distribution } from "./distribution.ts";
 import { InputError } from "../errors.ts";
-import type { Rational } from "./input/rational.ts";
+import type { Rational } from "../numerics/rational.ts";
 
 /** a / b as a value, whatever the representation. */
 const value = (r: Rational): number => Number(r.num) / Number(r.den);

@@ -5,7 +5,7 @@
  *
  * Everything here is exact (bigint rationals); intervals are made from it at each working precision.
  */
-import { compareRational, type Rational } from "./input/rational.ts";
+import { compareRational, type Rational } from "../numerics/rational.ts";
 import { parseProbabilities, parseRewards, sumRationals, type ExactValue } from "./input/parse.ts";
 
 /** A reward level: the positive-mass outcomes that share one reward value. */

@@ -8,15 +8,15 @@
  * Inputs follow the protocol conventions (spec/protocol.md): JSON numbers are exact binary64 values,
  * strings are exact decimals or ratios "a/b"; p is normalised by its exact sum.
  */
-import { certify, certifyAll, type Accuracy } from "./certify.ts";
-import type { Enclosure } from "./enclosure.ts";
+import { certify, certifyAll, type Accuracy } from "../numerics/certify.ts";
+import type { Enclosure } from "../numerics/enclosure.ts";
 import { oracleOps, prepare } from "./ops.ts";
 
-export { Enclosure, compareDyadic, dyadicToDecimal, dyadicToNumber, type Dyadic } from "./enclosure.ts";
-export { DEFAULT_ACCURACY, type Accuracy } from "./certify.ts";
+export { Enclosure, compareDyadic, dyadicToDecimal, dyadicToNumber, type Dyadic } from "../numerics/enclosure.ts";
+export { DEFAULT_ACCURACY, type Accuracy } from "../numerics/certify.ts";
 export { Distribution } from "./distribution.ts";
 export { oracleOps, prepare, UnknownOpError, type OracleOp, type Prepared } from "./ops.ts";
-export { liveReals } from "./mpfr/binding.ts";
+export { liveReals } from "../numerics/mpfr.ts";
 
 /** Certifies op `name` on `args`: one enclosure, or one per entry for vector ops (bonPmf). */
 export function compute(name: string, args: unknown, accuracy?: Accuracy): Enclosure | Enclosure[] {

@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import { InputError } from "../errors.ts";
 import * as oracle from "./index.ts";
-import { compareDyadic, type Enclosure } from "./enclosure.ts";
+import { compareDyadic, type Enclosure } from "../numerics/enclosure.ts";
 import { enclosureContains } from "./testing/exact-compare.ts";
 
 function inputError(fn: () => unknown): InputError {

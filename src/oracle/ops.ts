@@ -4,11 +4,11 @@
  * others are the paper's remaining quantities (served by `bonkl serve` too, as extensions).
  */
 import { InputError } from "../errors.ts";
-import type { Interval } from "./interval/interval.ts";
-import type { Arena } from "./mpfr/arena.ts";
+import type { Interval } from "../numerics/interval.ts";
+import type { Arena } from "../numerics/arena.ts";
 import { Distribution } from "./distribution.ts";
 import { parseEpsArgument, parseExact, parseN, sumRationals, type ExactValue } from "./input/parse.ts";
-import type { Rational } from "./input/rational.ts";
+import type { Rational } from "../numerics/rational.ts";
 import { bonLevelPmf, bonPmf } from "./quantities/bon-policy.ts";
 import { klBon, klFormula } from "./quantities/kl.ts";
 import { klExample1 } from "./quantities/example1.ts";

@@ -6,7 +6,7 @@ import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import * as oracle from "./index.ts";
 import { InputError } from "../errors.ts";
-import { compareDyadic, type Enclosure } from "./enclosure.ts";
+import { compareDyadic, type Enclosure } from "../numerics/enclosure.ts";
 import { enclosureContains } from "./testing/exact-compare.ts";
 
 const SEED = 99;

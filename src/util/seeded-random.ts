@@ -1,6 +1,6 @@
 /**
- * mulberry32: a small, fast, seeded generator of doubles in [0, 1). For reproducible benchmark inputs and
- * simulations (never for anything numeric in the oracle or the float library).
+ * mulberry32: a small, fast, seeded generator of doubles in [0, 1). For reproducible inputs (benchmarks, the
+ * large-L conformance weights, simulations), never for anything numeric in the oracle or the float library.
  */
 export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;

@@ -6,27 +6,17 @@
  *   zipf-up:      w_i = (L - i)^-1.1  (mass grows with the reward: the head is at the top)
  *   zipf-down:    w_i = (i + 1)^-1.1  (the head is at the bottom)
  */
+import { seededRandom } from "../../util/seeded-random.ts";
+
 export const LARGE_FAMILIES = ["uniform", "random", "zipf-up", "zipf-down"] as const;
 export type LargeFamily = (typeof LARGE_FAMILIES)[number];
-
-/** mulberry32: a tiny deterministic 32-bit PRNG (uniform in [0, 1)). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function seededWeights(L: number, family: LargeFamily, seed: number): number[] {
   switch (family) {
     case "uniform":
       return Array<number>(L).fill(1);
     case "random": {
-      const next = mulberry32(seed);
+      const next = seededRandom(seed);
       return Array.from({ length: L }, () => (1 + Math.floor(next() * 9)) * 10 ** -Math.floor(next() * 10));
     }
     case "zipf-up":

@@ -5,6 +5,7 @@
  * with the MPFR path but the input conventions, so the tests can check the enclosures against it.
  */
 import Big from "big.js";
+import { doubleToDyadic } from "../../numerics/dyadic.ts";
 
 /** A fraction of two exact decimals. */
 export interface ExactFraction {
@@ -16,14 +17,9 @@ export interface ExactFraction {
 export function exactDecimalOfDouble(x: number): string {
   if (!Number.isFinite(x)) throw new RangeError(`not finite: ${x}`);
   if (x === 0) return "0";
-  const view = new DataView(new ArrayBuffer(8));
-  view.setFloat64(0, x);
-  const bits = view.getBigUint64(0);
-  const negative = bits >> 63n === 1n;
-  const biased = Number((bits >> 52n) & 0x7ffn);
-  const fraction = bits & ((1n << 52n) - 1n);
-  const mantissa = biased === 0 ? fraction : fraction | (1n << 52n);
-  const exponent = (biased === 0 ? 1 : biased) - 1075;
+  const { m, e: exponent } = doubleToDyadic(x); // x = m * 2^exponent exactly
+  const negative = m < 0n;
+  const mantissa = negative ? -m : m;
   let digits: string;
   if (exponent >= 0) digits = (mantissa << BigInt(exponent)).toString();
   else {

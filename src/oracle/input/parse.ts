@@ -3,7 +3,7 @@
  * InputError naming the field (`p[3]`, `n`, `eps`...) and the value found there.
  */
 import { InputError } from "../../errors.ts";
-import { compareRational, rationalFromDouble, rationalFromString, rationalToNumber, type Rational } from "./rational.ts";
+import { compareRational, rationalFromDouble, rationalFromString, rationalToNumber, type Rational } from "../../numerics/rational.ts";
 
 /** An exact input value with, when it came from a JSON number, that double. */
 export interface ExactValue extends Rational {

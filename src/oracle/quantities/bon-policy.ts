@@ -12,9 +12,9 @@
  * F_k^n and F_{k-1}^n are close (n g_k / F_k small) P_k = F_k^n * (1 - (F_{k-1}/F_k)^n) is taken as
  * F_k^n * -expm1(n log(F_{k-1}/F_k)), so the difference is never formed by cancellation.
  */
-import { Interval, add, assign, exp, expm1, log, log1p, mul, neg, scale, setZero, sub, div } from "../interval/interval.ts";
-import type { Arena } from "../mpfr/arena.ts";
-import { mpfr } from "../mpfr/binding.ts";
+import { Interval, add, assign, exp, expm1, log, log1p, mul, neg, scale, setZero, sub, div } from "../../numerics/interval.ts";
+import type { Arena } from "../../numerics/arena.ts";
+import { mpfr } from "../../numerics/mpfr.ts";
 import type { Distribution } from "../distribution.ts";
 import { intervalOf, ratioOf } from "./exact-value.ts";
 

@@ -11,8 +11,8 @@
  * with e = eps_infinity. Theorem 3's bound is about n^3 e^3 / 24 for small n e while its terms are about
  * n e: interval arithmetic keeps the sign honest, and the caller raises the precision until it is decided.
  */
-import { Interval } from "../interval/interval.ts";
-import type { Arena } from "../mpfr/arena.ts";
+import { Interval } from "../../numerics/interval.ts";
+import type { Arena } from "../../numerics/arena.ts";
 import type { Distribution } from "../distribution.ts";
 import { collisionProbability, maxMass, type Reading } from "./renyi.ts";
 import { estimators, type EpsPoint } from "./estimators.ts";

@@ -3,8 +3,8 @@
  * probability pi_i, so E[KLhat(eps_n)] = sum_i pi_i KLhat(p_i) exactly, and likewise the variance
  * sum_i pi_i (KLhat(p_i) - mean)^2. Values are shared between outcomes of equal mass.
  */
-import { Interval, add, mul, setZero, square, sub } from "../interval/interval.ts";
-import type { Arena } from "../mpfr/arena.ts";
+import { Interval, add, mul, setZero, square, sub } from "../../numerics/interval.ts";
+import type { Arena } from "../../numerics/arena.ts";
 import type { Distribution } from "../distribution.ts";
 import { bonPmf } from "./bon-policy.ts";
 import { epsFromMass, estimators, type EstimatorValues } from "./estimators.ts";

@@ -10,10 +10,10 @@
  * log eps, eps may lie far below MPFR's exponent range (log eps = -1e9), where 1 - (1-eps)^n is bounded
  * by n eps (1 - (n-1) eps / 2) <= 1 - (1-eps)^n <= n eps.
  */
-import { Interval, setZero } from "../interval/interval.ts";
-import type { Arena } from "../mpfr/arena.ts";
-import { mpfr, RNDD, RNDU } from "../mpfr/binding.ts";
-import type { Rational } from "../input/rational.ts";
+import { Interval, setZero } from "../../numerics/interval.ts";
+import type { Arena } from "../../numerics/arena.ts";
+import { mpfr, RNDD, RNDU } from "../../numerics/mpfr.ts";
+import type { Rational } from "../../numerics/rational.ts";
 import { intervalOf, ratioOf } from "./exact-value.ts";
 
 /** One value of eps in the three forms the formulas need; `one` marks eps = 1 exactly. */

@@ -1,8 +1,8 @@
 /** Intervals of exact input values. */
-import { Interval, setDouble, setRational } from "../interval/interval.ts";
-import type { Arena } from "../mpfr/arena.ts";
+import { Interval, setDouble, setRational } from "../../numerics/interval.ts";
+import type { Arena } from "../../numerics/arena.ts";
 import type { ExactValue } from "../input/parse.ts";
-import type { Rational } from "../input/rational.ts";
+import type { Rational } from "../../numerics/rational.ts";
 
 /** The tightest interval around an exact value (a point when it is a double). */
 export function intervalOf(arena: Arena, x: ExactValue | Rational): Interval {

@@ -2,9 +2,9 @@
  * Example 1, Eq. (6): for p = (1/2, 1/2) with r(0) = 0 < r(1) = 1, KL(pi_n || p) = log 2 - h(2^-n), where
  * h(x) = -x log x - (1-x) log(1-x) is the binary entropy. A closed form independent of Lemma 1's code path.
  */
-import { Interval, setBounds } from "../interval/interval.ts";
-import type { Arena } from "../mpfr/arena.ts";
-import { mpfr, RNDD, RNDU } from "../mpfr/binding.ts";
+import { Interval, setBounds } from "../../numerics/interval.ts";
+import type { Arena } from "../../numerics/arena.ts";
+import { mpfr, RNDD, RNDU } from "../../numerics/mpfr.ts";
 
 /** Largest n for which 2^-n is inside MPFR's exponent range. */
 const LAST_REPRESENTABLE = 1_073_741_000;

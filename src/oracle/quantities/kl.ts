@@ -4,8 +4,8 @@
  * Per reward level k the ratio pi_i / p_i is the same for all its outcomes (P_k / g_k, with g_k and P_k
  * normalised), so Eq. (3) is sum_k P_k log(P_k / g_k), which is Eq. (24)'s expectation written out.
  */
-import { Interval, add, log, mul, div, setZero, sub } from "../interval/interval.ts";
-import type { Arena } from "../mpfr/arena.ts";
+import { Interval, add, log, mul, div, setZero, sub } from "../../numerics/interval.ts";
+import type { Arena } from "../../numerics/arena.ts";
 import type { Distribution } from "../distribution.ts";
 import { bonLevels, logLevelProb, type BonLevels } from "./bon-policy.ts";
 

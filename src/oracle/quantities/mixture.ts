@@ -2,11 +2,11 @@
  * Corollary 1, Eq. (16): over prompts x ~ p_x, KL(pi_n || p) = E_x KL(pi_n || p | x). A mixture is a list
  * of (weight, distribution) pairs; the weights are normalised by their exact sum.
  */
-import { Interval, add, mul, setZero } from "../interval/interval.ts";
-import type { Arena } from "../mpfr/arena.ts";
+import { Interval, add, mul, setZero } from "../../numerics/interval.ts";
+import type { Arena } from "../../numerics/arena.ts";
 import type { Distribution } from "../distribution.ts";
 import type { ExactValue } from "../input/parse.ts";
-import type { Rational } from "../input/rational.ts";
+import type { Rational } from "../../numerics/rational.ts";
 import { intervalOf } from "./exact-value.ts";
 import { klBon } from "./kl.ts";
 

@@ -12,17 +12,17 @@
  */
 import { describe, expect, test } from "vitest";
 import { Distribution } from "../distribution.ts";
-import { Enclosure, dyadicOf } from "../enclosure.ts";
-import type { Interval } from "../interval/interval.ts";
-import { withArena } from "../mpfr/arena.ts";
+import { Enclosure, dyadicOf } from "../../numerics/enclosure.ts";
+import type { Interval } from "../../numerics/interval.ts";
+import { withArena } from "../../numerics/arena.ts";
 import { compareDyadicRational, enclosureContains, enclosureMeetsDecimal } from "../testing/exact-compare.ts";
-import type { Rational } from "../input/rational.ts";
+import type { Rational } from "../../numerics/rational.ts";
 import { bonLevelPmf, bonLevels, bonPmf, logLevelProb } from "./bon-policy.ts";
 import { epsFromLog, epsFromRational, estimators } from "./estimators.ts";
 import { estimatorMoments } from "./estimator-moments.ts";
 import { collisionProbability, epsInfinity, epsInfinityMass, renyi, renyi2 } from "./renyi.ts";
 import { klExample1 } from "./example1.ts";
-import { mpfr, RNDU } from "../mpfr/binding.ts";
+import { mpfr, RNDU } from "../../numerics/mpfr.ts";
 
 const enc = (v: Interval, prec: number): Enclosure => new Enclosure(dyadicOf(v.lo), dyadicOf(v.hi), prec);
 /** v contains the value `ref` (given to `digits` digits) and is at most `relWidth` wide relative to it. */

@@ -6,9 +6,9 @@
  */
 import { describe, expect, test } from "vitest";
 import * as oracle from "../index.ts";
-import { certify } from "../certify.ts";
+import { certify } from "../../numerics/certify.ts";
 import { Distribution } from "../distribution.ts";
-import { withArena } from "../mpfr/arena.ts";
+import { withArena } from "../../numerics/arena.ts";
 import { klExample1 } from "./example1.ts";
 import { renyi } from "./renyi.ts";
 

@@ -3,12 +3,12 @@
  * outcomes with positive mass), with its limits alpha = 1 (Shannon entropy) and alpha = infinity
  * (-log max p). `per: "level"` computes it for the distribution of reward levels instead of outcomes.
  */
-import { Interval, add, exp, log, mul, setZero } from "../interval/interval.ts";
-import type { Arena } from "../mpfr/arena.ts";
+import { Interval, add, exp, log, mul, setZero } from "../../numerics/interval.ts";
+import type { Arena } from "../../numerics/arena.ts";
 import type { Distribution } from "../distribution.ts";
-import type { Rational } from "../input/rational.ts";
+import type { Rational } from "../../numerics/rational.ts";
 import { intervalOf } from "./exact-value.ts";
-import { compareRational } from "../input/rational.ts";
+import { compareRational } from "../../numerics/rational.ts";
 
 export type Reading = "outcome" | "level";
 

@@ -4,6 +4,7 @@
  * are parsed and validated by big.js, then turned into bigint fractions: nothing is rounded.
  */
 import Big from "big.js";
+import { doubleToDyadic } from "./dyadic.ts";
 
 /** num / den with den > 0 (not necessarily in lowest terms). */
 export interface Rational {
@@ -18,15 +19,7 @@ export const MAX_DECIMAL_EXPONENT = 100_000;
 export function rationalFromDouble(x: number): Rational {
   if (!Number.isFinite(x)) throw new RangeError(`not a finite number: ${x}`);
   if (x === 0) return { num: 0n, den: 1n };
-  const view = new DataView(new ArrayBuffer(8));
-  view.setFloat64(0, x);
-  const bits = view.getBigUint64(0);
-  const negative = bits >> 63n === 1n;
-  const biasedExponent = Number((bits >> 52n) & 0x7ffn);
-  const fraction = bits & ((1n << 52n) - 1n);
-  const mantissa = biasedExponent === 0 ? fraction : fraction | (1n << 52n);
-  const exponent = (biasedExponent === 0 ? 1 : biasedExponent) - 1075; // x = mantissa * 2^exponent
-  const signed = negative ? -mantissa : mantissa;
+  const { m: signed, e: exponent } = doubleToDyadic(x); // x = signed * 2^exponent exactly
   return exponent >= 0 ? { num: signed << BigInt(exponent), den: 1n } : reduceTwos(signed, -exponent);
 }
 

@@ -2,7 +2,7 @@
  * Decimal strings of MPFR numbers with a chosen rounding direction (MPFR's mpfr_get_str), formatted as
  * `d.ddd...e<exp>` (or "0").
  */
-import { mpfr, type RealPtr } from "./binding.ts";
+import { mpfr, type RealPtr } from "./mpfr.ts";
 
 const exponentPtr = mpfr.malloc(8);
 

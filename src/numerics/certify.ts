@@ -4,9 +4,9 @@
  * `accurate: false`.
  */
 import { Enclosure, dyadicOf } from "./enclosure.ts";
-import type { Interval } from "./interval/interval.ts";
-import { withArena, type Arena } from "./mpfr/arena.ts";
-import { MAX_PRECISION, MIN_PRECISION, mpfr, RNDU } from "./mpfr/binding.ts";
+import type { Interval } from "./interval.ts";
+import { withArena, type Arena } from "./arena.ts";
+import { MAX_PRECISION, MIN_PRECISION, mpfr, RNDU } from "./mpfr.ts";
 import { InputError } from "../errors.ts";
 
 export interface Accuracy {

@@ -17,8 +17,8 @@ import {
   RNDU,
   RNDZ,
   setIntegerFromBigInt,
-} from "./binding.ts";
-import { decimalString } from "./decimal.ts";
+} from "./mpfr.ts";
+import { decimalString } from "./mpfr-decimal.ts";
 
 describe("binding", () => {
   test("constants: MPFR's rounding codes and the precision range", () => {

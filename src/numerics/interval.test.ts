@@ -7,11 +7,11 @@
 import fc from "fast-check";
 import { afterEach, describe, expect, test } from "vitest";
 import { Interval, hull, setTwoCallTranscendentals } from "./interval.ts";
-import { withArena } from "../mpfr/arena.ts";
-import { Enclosure, dyadicOf, compareDyadic } from "../enclosure.ts";
-import { compareDyadicRational, enclosureContains } from "../testing/exact-compare.ts";
-import type { Rational } from "../input/rational.ts";
-import { liveReals } from "../mpfr/binding.ts";
+import { withArena } from "./arena.ts";
+import { Enclosure, dyadicOf, compareDyadic } from "./enclosure.ts";
+import { compareDyadicRational, enclosureContains } from "../oracle/testing/exact-compare.ts";
+import type { Rational } from "./rational.ts";
+import { liveReals } from "./mpfr.ts";
 
 const SEED = 20261127;
 /** Under Stryker (vitest.stryker.config.ts sets BONKL_STRYKER=1) fast-check runs fewer cases, same fixed seed. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Enclosure, klEstimateVariance, type Dyadic } from "../oracle/index.ts";
-import { differenceOf, integerSqrt, sqrtDyadic, sqrtOf, subtractDyadic } from "./enclosure-arithmetic.ts";
+import { integerSqrt, sqrtDyadic, subtractDyadic } from "./dyadic.ts";
+import { differenceOf, sqrtOf } from "./enclosure-arithmetic.ts";
 
 const d = (m: bigint, e: number): Dyadic => ({ m, e });
 const value = (x: Dyadic) => Number(x.m) * 2 ** x.e;

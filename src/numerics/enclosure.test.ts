@@ -3,10 +3,11 @@
  * doubles and decimals, and the certified-digits rule. Expected values are powers of two and hand-built dyadics.
  */
 import { describe, expect, test } from "vitest";
-import { Enclosure, ZERO, compareDyadic, dyadicOf, dyadicToDecimal, dyadicToNumber, isInfinite, sign, withExactReal, type Dyadic } from "./enclosure.ts";
-import { withArena } from "./mpfr/arena.ts";
-import { mpfr, RNDD, RNDN, RNDU } from "./mpfr/binding.ts";
-import { Interval } from "./interval/interval.ts";
+import { ZERO, compareDyadic, isInfinite, sign, type Dyadic } from "./dyadic.ts";
+import { Enclosure, dyadicOf, dyadicToDecimal, dyadicToNumber, withExactReal } from "./enclosure.ts";
+import { withArena } from "./arena.ts";
+import { mpfr, RNDD, RNDN, RNDU } from "./mpfr.ts";
+import { Interval } from "./interval.ts";
 
 const d = (m: bigint, e = 0): Dyadic => ({ m, e });
 const INF: Dyadic = { m: 1n, e: Number.POSITIVE_INFINITY };

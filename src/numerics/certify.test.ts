@@ -4,9 +4,9 @@
 import { describe, expect, test } from "vitest";
 import { InputError } from "../errors.ts";
 import { DEFAULT_ACCURACY, certify, certifyAll, evaluateAt, meetsAccuracy } from "./certify.ts";
-import { Interval } from "./interval/interval.ts";
-import { withArena, type Arena } from "./mpfr/arena.ts";
-import { mpfr, RNDD, RNDU } from "./mpfr/binding.ts";
+import { Interval } from "./interval.ts";
+import { withArena, type Arena } from "./arena.ts";
+import { mpfr, RNDD, RNDU } from "./mpfr.ts";
 
 function inputError(fn: () => unknown): InputError {
   try {

@@ -8,8 +8,9 @@
  * result are adjacent), and f(hi) is bounded by the mean value theorem, e.g. log(hi) <= log(lo) + (hi-lo)/lo.
  * `setTwoCallTranscendentals(true)` turns this off (the tests check both ways agree).
  */
-import type { Arena } from "../mpfr/arena.ts";
-import { mpfr, RNDD, RNDN, RNDU, setIntegerFromBigInt as setIntegerFromBigIntPtr, type RealPtr } from "../mpfr/binding.ts";
+import type { Arena } from "./arena.ts";
+import { bitLength } from "./dyadic.ts";
+import { mpfr, RNDD, RNDN, RNDU, setIntegerFromBigInt as setIntegerFromBigIntPtr, type RealPtr } from "./mpfr.ts";
 
 /** Relative width below which the one-call (mean value) bound is used. */
 const NARROW = 2 ** -16;
@@ -431,12 +432,5 @@ export function expm1(o: Interval, a: Interval): void {
   }
   mpfr.mpfr_swap(o.lo, down);
   mpfr.mpfr_swap(o.hi, up);
-}
-
-// ---- helpers -------------------------------------------------------------------------------------------
-
-export function bitLength(x: bigint): number {
-  if (x === 0n) return 0;
-  return x.toString(2).length;
 }
 

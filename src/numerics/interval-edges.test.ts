@@ -3,9 +3,10 @@
  * (mean value) bounds of log, log1p, exp and expm1, whose ends are known exactly for dyadic arguments.
  */
 import { describe, expect, test } from "vitest";
-import { Interval, add, assign, bitLength, hull, log, setBounds, setDouble, setRational, setTwoCallTranscendentals, setZero } from "./interval.ts";
-import { withArena, type Arena } from "../mpfr/arena.ts";
-import { mpfr, RNDD, RNDN, RNDU } from "../mpfr/binding.ts";
+import { bitLength } from "./dyadic.ts";
+import { Interval, add, assign, hull, log, setBounds, setDouble, setRational, setTwoCallTranscendentals, setZero } from "./interval.ts";
+import { withArena, type Arena } from "./arena.ts";
+import { mpfr, RNDD, RNDN, RNDU } from "./mpfr.ts";
 
 const ends = (v: Interval): [number, number] => [mpfr.mpfr_get_d(v.lo, RNDN), mpfr.mpfr_get_d(v.hi, RNDN)];
 /** [lo, hi] with infinite ends allowed. */

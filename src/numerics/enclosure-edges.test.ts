@@ -5,8 +5,8 @@
  */
 import { describe, expect, test } from "vitest";
 import { Enclosure, compareDyadic, dyadicOf, dyadicToDecimal, dyadicToNumber, withExactReal, type Dyadic } from "./enclosure.ts";
-import { withArena } from "./mpfr/arena.ts";
-import { liveIntegerCount, liveReals, mpfr, RNDD, RNDN } from "./mpfr/binding.ts";
+import { withArena } from "./arena.ts";
+import { liveIntegerCount, liveReals, mpfr, RNDD, RNDN } from "./mpfr.ts";
 
 const d = (m: bigint, e = 0): Dyadic => ({ m, e });
 const e = (lo: Dyadic, hi: Dyadic) => new Enclosure(lo, hi, 128);

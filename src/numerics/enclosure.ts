@@ -2,18 +2,11 @@
  * What the oracle returns: an enclosure [lo, hi] proven to contain the exact value, with both ends kept
  * exactly as dyadic rationals m * 2^e (bigint m), so results from different computations compare exactly.
  */
-import { allocInteger, allocReal, bigIntFromInteger, mpfr, releaseInteger, releaseReal, RNDD, RNDN, RNDU, setIntegerFromBigInt, type RealPtr } from "./mpfr/binding.ts";
-import { decimalString } from "./mpfr/decimal.ts";
+import { allocInteger, allocReal, bigIntFromInteger, mpfr, releaseInteger, releaseReal, RNDD, RNDN, RNDU, setIntegerFromBigInt, type RealPtr } from "./mpfr.ts";
+import { decimalString } from "./mpfr-decimal.ts";
+import { bitLength, compareDyadic, isInfinite, NEGATIVE_INFINITY, POSITIVE_INFINITY, sign, ZERO, type Dyadic } from "./dyadic.ts";
 
-/** The exact value m * 2^e; infinities are m = +-1 with e = Infinity. */
-export interface Dyadic {
-  readonly m: bigint;
-  readonly e: number;
-}
-
-export const ZERO: Dyadic = { m: 0n, e: 0 };
-const POSITIVE_INFINITY: Dyadic = { m: 1n, e: Number.POSITIVE_INFINITY };
-const NEGATIVE_INFINITY: Dyadic = { m: -1n, e: Number.POSITIVE_INFINITY };
+export { compareDyadic, type Dyadic } from "./dyadic.ts";
 
 /** Reads an MPFR number exactly. */
 export function dyadicOf(x: RealPtr): Dyadic {
@@ -37,45 +30,6 @@ export function dyadicOf(x: RealPtr): Dyadic {
   } finally {
     releaseInteger(z);
   }
-}
-
-export function isInfinite(x: Dyadic): boolean {
-  return x.e === Number.POSITIVE_INFINITY;
-}
-
-function bitLength(m: bigint): number {
-  return (m < 0n ? -m : m).toString(2).length;
-}
-
-/** Sign of a dyadic: -1, 0 or 1. */
-export function sign(x: Dyadic): number {
-  return x.m > 0n ? 1 : x.m < 0n ? -1 : 0;
-}
-
-/** Exact comparison: negative, zero or positive as a <, =, > b. */
-export function compareDyadic(a: Dyadic, b: Dyadic): number {
-  const sa = sign(a);
-  const sb = sign(b);
-  if (sa !== sb) return sa - sb;
-  if (sa === 0) return 0;
-  if (isInfinite(a) || isInfinite(b)) {
-    if (isInfinite(a) && isInfinite(b)) return 0;
-    return isInfinite(a) ? sa : -sa;
-  }
-  // Same sign, both finite and non-zero: compare magnitudes.
-  const ma = a.m < 0n ? -a.m : a.m;
-  const mb = b.m < 0n ? -b.m : b.m;
-  const topA = a.e + bitLength(ma);
-  const topB = b.e + bitLength(mb);
-  let magnitude: number;
-  if (topA !== topB) magnitude = topA > topB ? 1 : -1;
-  else if (a.e >= b.e) magnitude = cmpBig(ma << BigInt(a.e - b.e), mb);
-  else magnitude = cmpBig(ma, mb << BigInt(b.e - a.e));
-  return sa * magnitude;
-}
-
-function cmpBig(a: bigint, b: bigint): number {
-  return a > b ? 1 : a < b ? -1 : 0;
 }
 
 /** Runs fn with a temporary MPFR number holding x exactly. */

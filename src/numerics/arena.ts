@@ -3,7 +3,7 @@
  * them all at once. `withArena(prec, fn)` is the only way the oracle evaluates anything, so nothing leaks
  * even when `fn` throws.
  */
-import { allocInteger, allocReal, releaseInteger, releaseReal, type IntegerPtr, type RealPtr } from "./binding.ts";
+import { allocInteger, allocReal, releaseInteger, releaseReal, type IntegerPtr, type RealPtr } from "./mpfr.ts";
 
 export class Arena {
   private readonly owned: RealPtr[] = [];
