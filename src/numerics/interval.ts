@@ -319,56 +319,38 @@ function isPoint(a: Interval): boolean {
   return mpfr.mpfr_equal_p(a.lo, a.hi) !== 0;
 }
 
-/** o = log(a); a must be > 0 (a.lo == 0 gives a lower end of -inf). */
-export function log(o: Interval, a: Interval): void {
-  if (!(mpfr.mpfr_sgn(a.hi) > 0)) throw new Error("log of an interval that is not positive");
-  const arena = o.arena;
-  const down = arena.scratch(3);
-  const up = arena.scratch(4);
-  const d = arena.scratch(5);
-  if (mpfr.mpfr_sgn(a.lo) <= 0) {
-    mpfr.mpfr_log(up, a.hi, RNDU);
-    mpfr.mpfr_set_inf(o.lo, -1);
-    mpfr.mpfr_swap(o.hi, up);
-    return;
-  }
-  const ternary = mpfr.mpfr_log(down, a.lo, RNDD);
-  if (isPoint(a)) {
-    roundUpFromDown(up, down, ternary);
-  } else {
-    widthOf(d, a);
-    mpfr.mpfr_div(d, d, a.lo, RNDU); // (hi - lo) / lo >= log(hi) - log(lo)
-    if (!twoCallTranscendentals && mpfr.mpfr_cmp_d(d, NARROW) <= 0) {
-      roundUpFromDown(up, down, ternary);
-      mpfr.mpfr_add(up, up, d, RNDU);
-    } else {
-      mpfr.mpfr_log(up, a.hi, RNDU);
-    }
-  }
-  mpfr.mpfr_swap(o.lo, down);
-  mpfr.mpfr_swap(o.hi, up);
+type Unary = (rop: RealPtr, x: RealPtr, rnd: number) => number;
+
+/** An increasing function and its mean value bound (mpmath's libmpi writes each of these in a few lines too). */
+interface Increasing {
+  /** f, correctly rounded in direction rnd (an MPFR function): returns MPFR's ternary value (0 when exact). */
+  readonly f: Unary;
+  /** Turns d = RU(hi - lo) into a measure of the step f(hi) - f(lo) compared with NARROW (default: d itself). */
+  readonly step?: (d: RealPtr, a: Interval) => void;
+  /** Raises up >= f(lo) to a bound >= f(hi), given the step measure d <= NARROW. */
+  readonly raise: (up: RealPtr, d: RealPtr, a: Interval) => void;
 }
 
-/** o = log(1 + a); a must be > -1. */
-export function log1p(o: Interval, a: Interval): void {
-  if (!(mpfr.mpfr_cmp_si(a.lo, -1) > 0)) throw new Error("log1p of an interval reaching -1");
+/**
+ * o = f(a) for an increasing f: f(lo) rounded down; f(hi) rounded up, or, for a narrow interval, bounded from the
+ * upward rounding of f(lo) (adjacent to the downward one) by the mean value theorem: one MPFR call instead of two.
+ */
+function increasing(o: Interval, a: Interval, fn: Increasing): void {
   const arena = o.arena;
   const down = arena.scratch(3);
   const up = arena.scratch(4);
-  const d = arena.scratch(5);
-  const t = arena.scratch(6);
-  const ternary = mpfr.mpfr_log1p(down, a.lo, RNDD);
+  const ternary = fn.f(down, a.lo, RNDD);
   if (isPoint(a)) {
     roundUpFromDown(up, down, ternary);
   } else {
+    const d = arena.scratch(5);
     widthOf(d, a);
-    mpfr.mpfr_add_ui(t, a.lo, 1, RNDD); // 1 + lo > 0, rounded down
-    mpfr.mpfr_div(d, d, t, RNDU); // (hi - lo) / (1 + lo) >= log1p(hi) - log1p(lo)
+    fn.step?.(d, a);
     if (!twoCallTranscendentals && mpfr.mpfr_cmp_d(d, NARROW) <= 0) {
       roundUpFromDown(up, down, ternary);
-      mpfr.mpfr_add(up, up, d, RNDU);
+      fn.raise(up, d, a);
     } else {
-      mpfr.mpfr_log1p(up, a.hi, RNDU);
+      fn.f(up, a.hi, RNDU);
     }
   }
   mpfr.mpfr_swap(o.lo, down);
@@ -381,56 +363,70 @@ function expIncrementBound(t: RealPtr, d: RealPtr): void {
   mpfr.mpfr_add(t, t, d, RNDU);
 }
 
+const LOG: Increasing = {
+  f: (r, x, rnd) => mpfr.mpfr_log(r, x, rnd),
+  step: (d, a) => mpfr.mpfr_div(d, d, a.lo, RNDU), // (hi - lo) / lo >= log(hi) - log(lo)
+  raise: (up, d) => mpfr.mpfr_add(up, up, d, RNDU),
+};
+
+const LOG1P: Increasing = {
+  f: (r, x, rnd) => mpfr.mpfr_log1p(r, x, rnd),
+  step: (d, a) => {
+    const t = a.arena.scratch(6);
+    mpfr.mpfr_add_ui(t, a.lo, 1, RNDD); // 1 + lo > 0, rounded down
+    mpfr.mpfr_div(d, d, t, RNDU); // (hi - lo) / (1 + lo) >= log1p(hi) - log1p(lo)
+  },
+  raise: (up, d) => mpfr.mpfr_add(up, up, d, RNDU),
+};
+
+const EXP: Increasing = {
+  f: (r, x, rnd) => mpfr.mpfr_exp(r, x, rnd),
+  raise: (up, d, a) => {
+    const t = a.arena.scratch(6);
+    expIncrementBound(t, d); // exp(hi) = exp(lo) e^d <= exp(lo) (1 + d + d^2)
+    mpfr.mpfr_add_ui(t, t, 1, RNDU);
+    mpfr.mpfr_mul(up, up, t, RNDU);
+  },
+};
+
+const EXPM1: Increasing = {
+  f: (r, x, rnd) => mpfr.mpfr_expm1(r, x, rnd),
+  raise: (up, d, a) => {
+    // expm1(hi) = expm1(lo) + e^lo (e^d - 1) <= up(expm1(lo)) + (1 + up(expm1(lo))) (d + d^2)
+    const t = a.arena.scratch(6);
+    const eLo = a.arena.scratch(7);
+    expIncrementBound(t, d);
+    mpfr.mpfr_add_ui(eLo, up, 1, RNDU);
+    mpfr.mpfr_mul(t, t, eLo, RNDU);
+    mpfr.mpfr_add(up, up, t, RNDU);
+  },
+};
+
+/** o = log(a); a must be > 0 (a.lo == 0 gives a lower end of -inf). */
+export function log(o: Interval, a: Interval): void {
+  if (!(mpfr.mpfr_sgn(a.hi) > 0)) throw new Error("log of an interval that is not positive");
+  if (mpfr.mpfr_sgn(a.lo) <= 0) {
+    const up = o.arena.scratch(4);
+    mpfr.mpfr_log(up, a.hi, RNDU);
+    mpfr.mpfr_set_inf(o.lo, -1);
+    mpfr.mpfr_swap(o.hi, up);
+    return;
+  }
+  increasing(o, a, LOG);
+}
+
+/** o = log(1 + a); a must be > -1. */
+export function log1p(o: Interval, a: Interval): void {
+  if (!(mpfr.mpfr_cmp_si(a.lo, -1) > 0)) throw new Error("log1p of an interval reaching -1");
+  increasing(o, a, LOG1P);
+}
+
 /** o = exp(a). */
 export function exp(o: Interval, a: Interval): void {
-  const arena = o.arena;
-  const down = arena.scratch(3);
-  const up = arena.scratch(4);
-  const d = arena.scratch(5);
-  const t = arena.scratch(6);
-  const ternary = mpfr.mpfr_exp(down, a.lo, RNDD);
-  if (isPoint(a)) {
-    roundUpFromDown(up, down, ternary);
-  } else {
-    widthOf(d, a);
-    if (!twoCallTranscendentals && mpfr.mpfr_cmp_d(d, NARROW) <= 0) {
-      roundUpFromDown(up, down, ternary);
-      expIncrementBound(t, d); // exp(hi) = exp(lo) e^d <= exp(lo) (1 + d + d^2)
-      mpfr.mpfr_add_ui(t, t, 1, RNDU);
-      mpfr.mpfr_mul(up, up, t, RNDU);
-    } else {
-      mpfr.mpfr_exp(up, a.hi, RNDU);
-    }
-  }
-  mpfr.mpfr_swap(o.lo, down);
-  mpfr.mpfr_swap(o.hi, up);
+  increasing(o, a, EXP);
 }
 
 /** o = exp(a) - 1. */
 export function expm1(o: Interval, a: Interval): void {
-  const arena = o.arena;
-  const down = arena.scratch(3);
-  const up = arena.scratch(4);
-  const d = arena.scratch(5);
-  const t = arena.scratch(6);
-  const ternary = mpfr.mpfr_expm1(down, a.lo, RNDD);
-  if (isPoint(a)) {
-    roundUpFromDown(up, down, ternary);
-  } else {
-    widthOf(d, a);
-    if (!twoCallTranscendentals && mpfr.mpfr_cmp_d(d, NARROW) <= 0) {
-      // expm1(hi) = expm1(lo) + e^lo (e^d - 1) <= up(expm1(lo)) + (1 + up(expm1(lo))) (d + d^2)
-      roundUpFromDown(up, down, ternary);
-      expIncrementBound(t, d);
-      const eLo = arena.scratch(7);
-      mpfr.mpfr_add_ui(eLo, up, 1, RNDU);
-      mpfr.mpfr_mul(t, t, eLo, RNDU);
-      mpfr.mpfr_add(up, up, t, RNDU);
-    } else {
-      mpfr.mpfr_expm1(up, a.hi, RNDU);
-    }
-  }
-  mpfr.mpfr_swap(o.lo, down);
-  mpfr.mpfr_swap(o.hi, up);
+  increasing(o, a, EXPM1);
 }
-
