@@ -1,10 +1,9 @@
 /** Lemma 1 (the PMF of best-of-n), Eq. (7)-(14), and the identity pi^(1) = p. */
 import fc from "fast-check";
 import { Interval, setZero, add } from "../../src/numerics/interval.ts";
-import { bonLevels, bonPmf } from "../../src/oracle/quantities/bon-policy.ts";
-import { exactBonPmf, bigToFraction } from "../../src/oracle/exact/exact-pmf.ts";
+import { bonLevels, bonPmf, exactBonPmf, bigToFraction } from "../../src/oracle/interval-api.ts";
 import { dyadicOf } from "../../src/numerics/enclosure.ts";
-import { compareDyadicRational } from "../../src/oracle/testing/exact-compare.ts";
+import { compareDyadicRational } from "../../src/numerics/exact-compare.ts";
 import type { Claim, Evidence } from "../claim.ts";
 import { equal } from "../claim.ts";
 import { describeBonCase, distributionOf, extendedCase, type BonCase } from "../arbitraries/cases.ts";

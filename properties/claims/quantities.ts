@@ -1,9 +1,7 @@
 /** The oracle quantities claims are stated in, evaluated in an arena for a case. */
 import type { Arena } from "../../src/numerics/arena.ts";
 import type { Interval } from "../../src/numerics/interval.ts";
-import { klBon, klFormula } from "../../src/oracle/quantities/kl.ts";
-import { epsFromMass, epsFromRational, type EpsPoint } from "../../src/oracle/quantities/estimators.ts";
-import { epsInfinityMass, type Reading } from "../../src/oracle/quantities/renyi.ts";
+import { klBon, klFormula, epsFromMass, epsFromRational, type EpsPoint, epsInfinityMass, type Reading } from "../../src/oracle/interval-api.ts";
 import { rationalFromString } from "../../src/numerics/rational.ts";
 import { distributionOf, type BonCase, type EpsCase } from "../arbitraries/cases.ts";
 

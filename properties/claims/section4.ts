@@ -5,10 +5,8 @@
 import type { Claim } from "../claim.ts";
 import { lessOrEqual } from "../claim.ts";
 import { Interval } from "../../src/numerics/interval.ts";
-import { klBoundThm4 } from "../../src/oracle/quantities/bounds.ts";
-import { estimatorMoments } from "../../src/oracle/quantities/estimator-moments.ts";
+import { klBoundThm4, estimatorMoments, estimators } from "../../src/oracle/interval-api.ts";
 import { describeBonCase, describeEpsCase, distributionOf, epsCase, extendedCase, paperCase, type BonCase, type EpsCase } from "../arbitraries/cases.ts";
-import { estimators } from "../../src/oracle/quantities/estimators.ts";
 import { epsInfinityPoint, epsPoint, formula, kl } from "./quantities.ts";
 
 const PAPER_DOMAIN = "p from every generator, distinct rewards in listing order; n from 1 to 1e9";

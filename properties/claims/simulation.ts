@@ -8,7 +8,7 @@
 import fc from "fast-check";
 import type { Claim, Evidence } from "../claim.ts";
 import { seededRandom } from "../../src/util/seeded-random.ts";
-import { bonPmf } from "../../src/oracle/quantities/bon-policy.ts";
+import { bonPmf } from "../../src/oracle/interval-api.ts";
 import type { Interval } from "../../src/numerics/interval.ts";
 import { describeBonCase, distributionOf, type BonCase } from "../arbitraries/cases.ts";
 import { dirichletLike, twoPoint, uniform, withTiedRewards, withZeros } from "../arbitraries/distributions.ts";

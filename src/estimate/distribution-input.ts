@@ -4,7 +4,7 @@
  * numbers, or strings such as "1e-30" and "1/3" that the oracle reads exactly); the oracle validates them.
  */
 import { InputError, UsageError } from "../errors.ts";
-import { parseN } from "../oracle/input/parse.ts";
+import { parseN } from "../oracle/index.ts";
 import { columnIndex, parseCsvTable } from "./csv-table.ts";
 import { formatOf, readInputText } from "./input-file.ts";
 import { parseNList, splitList } from "./list-values.ts";

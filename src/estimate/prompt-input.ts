@@ -5,7 +5,7 @@
  * binary64 value) or a decimal string (exact).
  */
 import { InputError, UsageError } from "../errors.ts";
-import { parseN } from "../oracle/input/parse.ts";
+import { parseN } from "../oracle/index.ts";
 import { rationalFromString } from "../numerics/rational.ts";
 import { columnIndex, parseCsvTable } from "./csv-table.ts";
 import { formatOf, readInputText } from "./input-file.ts";

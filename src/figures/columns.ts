@@ -9,8 +9,7 @@
  */
 import { certify } from "../numerics/certify.ts";
 import type { Distribution } from "../oracle/index.ts";
-import { estimatorMoments, type EstimatorMoments } from "../oracle/quantities/estimator-moments.ts";
-import { klBon, klFormula } from "../oracle/quantities/kl.ts";
+import { estimatorMoments, type EstimatorMoments, klBon, klFormula } from "../oracle/interval-api.ts";
 import type { Quantity } from "../estimate/certified-value.ts";
 import { sqrtOf } from "../numerics/enclosure-arithmetic.ts";
 

@@ -9,7 +9,7 @@ import { afterEach, describe, expect, test } from "vitest";
 import { Interval, hull, setTwoCallTranscendentals } from "./interval.ts";
 import { withArena } from "./arena.ts";
 import { Enclosure, dyadicOf, compareDyadic } from "./enclosure.ts";
-import { compareDyadicRational, enclosureContains } from "../oracle/testing/exact-compare.ts";
+import { compareDyadicRational, enclosureContains } from "./exact-compare.ts";
 import type { Rational } from "./rational.ts";
 import { liveReals } from "./mpfr.ts";
 

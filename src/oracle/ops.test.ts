@@ -7,7 +7,7 @@ import { describe, expect, test } from "vitest";
 import { InputError } from "../errors.ts";
 import * as oracle from "./index.ts";
 import { compareDyadic, type Enclosure } from "../numerics/enclosure.ts";
-import { enclosureContains } from "./testing/exact-compare.ts";
+import { enclosureContains } from "../numerics/exact-compare.ts";
 
 function inputError(fn: () => unknown): InputError {
   try {

@@ -7,7 +7,7 @@ import { describe, expect, test } from "vitest";
 import * as oracle from "./index.ts";
 import { InputError } from "../errors.ts";
 import { compareDyadic, type Enclosure } from "../numerics/enclosure.ts";
-import { enclosureContains } from "./testing/exact-compare.ts";
+import { enclosureContains } from "../numerics/exact-compare.ts";
 
 const SEED = 99;
 /** Under Stryker (vitest.stryker.config.ts sets BONKL_STRYKER=1) fast-check runs fewer cases, same fixed seed. */

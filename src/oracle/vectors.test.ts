@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import { compute, type Enclosure } from "./index.ts";
 import { InputError } from "../errors.ts";
-import { enclosureMeetsDecimal } from "./testing/exact-compare.ts";
+import { enclosureMeetsDecimal } from "../numerics/exact-compare.ts";
 import { Ajv } from "ajv";
 
 interface VectorCase {

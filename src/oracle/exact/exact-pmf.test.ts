@@ -7,7 +7,7 @@ import Big from "big.js";
 import { describe, expect, test } from "vitest";
 import { bonPmf } from "../index.ts";
 import { bigToFraction, exactBonPmf, exactDecimalOfDouble } from "./exact-pmf.ts";
-import { enclosureContains } from "../testing/exact-compare.ts";
+import { enclosureContains } from "../../numerics/exact-compare.ts";
 
 const SEED = 7;
 /** Under Stryker (vitest.stryker.config.ts sets BONKL_STRYKER=1) fast-check runs fewer cases, same fixed seed. */

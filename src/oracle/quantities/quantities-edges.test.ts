@@ -15,7 +15,7 @@ import { Distribution } from "../distribution.ts";
 import { Enclosure, dyadicOf } from "../../numerics/enclosure.ts";
 import type { Interval } from "../../numerics/interval.ts";
 import { withArena } from "../../numerics/arena.ts";
-import { compareDyadicRational, enclosureContains, enclosureMeetsDecimal } from "../testing/exact-compare.ts";
+import { compareDyadicRational, enclosureContains, enclosureMeetsDecimal } from "../../numerics/exact-compare.ts";
 import type { Rational } from "../../numerics/rational.ts";
 import { bonLevelPmf, bonLevels, bonPmf, logLevelProb } from "./bon-policy.ts";
 import { epsFromLog, epsFromRational, estimators } from "./estimators.ts";

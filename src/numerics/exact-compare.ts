@@ -1,8 +1,8 @@
 /** Exact comparisons between dyadic enclosure ends and rationals, for tests. */
-import type { Dyadic } from "../../numerics/dyadic.ts";
-import type { Rational } from "../../numerics/rational.ts";
-import { withExactReal, type Enclosure } from "../../numerics/enclosure.ts";
-import { allocReal, mpfr, releaseReal, RNDD, RNDU } from "../../numerics/mpfr.ts";
+import type { Dyadic } from "./dyadic.ts";
+import type { Rational } from "./rational.ts";
+import { withExactReal, type Enclosure } from "./enclosure.ts";
+import { allocReal, mpfr, releaseReal, RNDD, RNDU } from "./mpfr.ts";
 
 function bits(x: bigint): number {
   return (x < 0n ? -x : x).toString(2).length;
