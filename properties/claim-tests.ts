@@ -5,9 +5,9 @@
  * replay command.
  */
 import { describe, expect, test } from "vitest";
-import { claims } from "./claims/index.ts";
-import { baseSeed, runClaim, runsPerClaim, type ClaimRun } from "./run-claim.ts";
-import type { Claim } from "./claim.ts";
+import { claims } from "../src/claims/paper/index.ts";
+import { baseSeed, runClaim, runsPerClaim, type ClaimRun } from "../src/claims/run-claim.ts";
+import type { Claim } from "../src/claims/claim.ts";
 
 export function replayCommand(run: ClaimRun, base: number, id: string): string {
   return `npx bonkl claims --id ${id} --seed ${base} --path ${run.counterexample?.path ?? ""}`;

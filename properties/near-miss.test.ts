@@ -3,9 +3,9 @@
  * a bound scaled by 0.99 or 1.01, n replaced by n +- 1, F^- by F) must be refuted by the default budget.
  */
 import { describe, expect, test } from "vitest";
-import { claims } from "./claims/index.ts";
-import { baseSeed, runClaim, runsPerClaim } from "./run-claim.ts";
-import type { Claim } from "./claim.ts";
+import { claims } from "../src/claims/paper/index.ts";
+import { baseSeed, runClaim, runsPerClaim } from "../src/claims/run-claim.ts";
+import type { Claim } from "../src/claims/claim.ts";
 
 describe("near misses are refuted", () => {
   const base = baseSeed();

@@ -3,9 +3,9 @@
  * beyond the paper's assumptions. Each must stay refuted, and its corrected form must hold on it.
  */
 import { describe, expect, test } from "vitest";
-import { claims, claimById } from "./claims/index.ts";
-import { decideCase } from "./decide.ts";
-import type { Claim } from "./claim.ts";
+import { claims, claimById } from "../src/claims/paper/index.ts";
+import { decideCase } from "../src/claims/decide.ts";
+import type { Claim } from "../src/claims/claim.ts";
 
 describe("pinned counterexamples", () => {
   for (const claim of claims) {

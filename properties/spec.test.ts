@@ -1,11 +1,15 @@
 /**
  * spec/claims.md is generated from the claim definitions and the committed deep-run results: it must equal a
- * fresh rendering (run `npm run spec` after changing a claim), and the results must cover every claim.
+ * fresh rendering (run `npm run spec` after changing a claim), the results must cover every claim, and each
+ * result must have been measured on the claim's current definition (its stored fingerprint), else the claim is
+ * named for a rerun.
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
-import { claims } from "./claims/index.ts";
-import { loadResults, renderClaims } from "./spec/render-claims.ts";
+import type { Claim } from "../src/claims/claim.ts";
+import { claimFingerprint, definitionText, fingerprintOf } from "../src/claims/fingerprint.ts";
+import { claimFiles, claims } from "../src/claims/paper/index.ts";
+import { loadResults, renderClaims, RESULTS_PATH } from "../src/claims/spec/render-claims.ts";
 
 describe("spec/claims.md", () => {
   const results = loadResults();
@@ -15,12 +19,66 @@ describe("spec/claims.md", () => {
     expect(missing, "claims without deep-run results: rerun `npm run claims:deep`").toEqual([]);
   });
 
+  test("every deep-run result was measured on the claim's current definition (fingerprints)", () => {
+    const stale = claims
+      .filter((c) => {
+        const run = results.claims.find((r) => r.id === c.id);
+        return run !== undefined && run.fingerprint !== claimFingerprint(c as Claim<unknown>, claimFiles.get(c.id));
+      })
+      .map((c) => c.id);
+    const rerun = `npx bonkl claims --deep --runs ${results.runsPerClaim} --seed ${results.seed} --update ${RESULTS_PATH} ${stale.map((id) => `--id ${id}`).join(" ")}`;
+    expect(stale, `claims changed since ${RESULTS_PATH} was measured; rerun them: ${rerun}, then npm run spec`).toEqual([]);
+  });
+
   test("is up to date with the claims and the results (npm run spec)", () => {
     expect(readFileSync("spec/claims.md", "utf8")).toBe(renderClaims(results));
   });
 
-  test("claim ids are unique", () => {
+  test("claim ids are unique, and the ordered list holds exactly the claims the modules define", () => {
     const ids = claims.map((c) => c.id);
     expect(new Set(ids).size).toBe(ids.length);
+    expect([...claimFiles.keys()].sort()).toEqual([...ids].sort());
+  });
+});
+
+describe("claim fingerprints", () => {
+  const source = [
+    'export const base: Claim<X> = {',
+    '  id: "a.base",',
+    '  statement: "x <= y { not a brace }",',
+    '  check(arena, c) { return lessOrEqual(f(c), g(c)); }, // a comment with }',
+    '};',
+    '',
+    'export const extended: Claim<X> = {',
+    '  ...base,',
+    '  id: "a.extended",',
+    '};',
+  ].join("\n");
+
+  test("a definition is the object literal with this id, followed by the literals it spreads", () => {
+    expect(definitionText(source, "a.base")).toBe(source.slice(source.indexOf("{"), source.indexOf("};") + 1));
+    const extended = definitionText(source, "a.extended") as string;
+    expect(extended.startsWith('{\n  ...base,\n  id: "a.extended",\n}')).toBe(true);
+    expect(extended).toContain("check(arena, c) { return lessOrEqual(f(c), g(c)); }");
+    expect(definitionText(source, "a.missing")).toBeNull();
+  });
+
+  test("changes with the check's source and with the statement, not with other claims", () => {
+    const claim = claims[0] as Claim<unknown>;
+    const file = claimFiles.get(claim.id) as string;
+    const text = readFileSync(file, "utf8");
+    const fingerprint = claimFingerprint(claim, file);
+    expect(fingerprint).toMatch(/^[0-9a-f]{16}$/);
+    expect(claimFingerprint({ ...claim, statement: `${claim.statement} ` }, file)).not.toBe(fingerprint);
+    expect(fingerprintOf(claim, text)).toBe(fingerprint);
+    expect(fingerprintOf(claim, text.replace(/\n\n/g, "\n  \n"))).toBe(fingerprint); // white space does not count
+    const own = definitionText(text, claim.id) as string;
+    const edited = own.replace(/arena/, "arena2");
+    expect(edited).not.toBe(own);
+    expect(fingerprintOf(claim, text.replace(own, edited))).not.toBe(fingerprint);
+    const other = claims.find((c) => c.id !== claim.id && claimFiles.get(c.id) === file) as Claim<unknown>;
+    const otherOwn = definitionText(text, other.id) as string;
+    expect(fingerprintOf(claim, text.replace(otherOwn, otherOwn.replace(/arena/, "arena2")))).toBe(fingerprint);
+    expect(claimFingerprint(claim, undefined)).toBeNull();
   });
 });

@@ -4,13 +4,14 @@ import { UsageError } from "../../errors.ts";
 import type { Command } from "../command.ts";
 import { parseFlags } from "../flags.ts";
 import { checkOutputFile, writeOutputFile } from "../output-file.ts";
-import { claims } from "../../../properties/claims/index.ts";
-import type { Claim } from "../../../properties/claim.ts";
-import { runClaims } from "../../../properties/claims-runner.ts";
-import { baseSeed, runsPerClaim } from "../../../properties/run-claim.ts";
-import { DEEP_BUDGET, DEFAULT_BUDGET } from "../../../properties/decide.ts";
-import type { ClaimRun } from "../../../properties/run-claim.ts";
-import { claimsTable, counterexampleReport, RESULTS_FORMAT, status, type ClaimsResults } from "../../../properties/claims-report.ts";
+import { claimFiles, claims } from "../../claims/paper/index.ts";
+import { claimFingerprint } from "../../claims/fingerprint.ts";
+import type { Claim } from "../../claims/claim.ts";
+import { runClaims } from "../../claims/runner.ts";
+import { baseSeed, runsPerClaim } from "../../claims/run-claim.ts";
+import { DEEP_BUDGET, DEFAULT_BUDGET } from "../../claims/budget.ts";
+import type { ClaimRun } from "../../claims/run-claim.ts";
+import { claimsTable, counterexampleReport, RESULTS_FORMAT, status, type ClaimsResults } from "../../claims/report.ts";
 import { progress as startProgress } from "../progress.ts";
 
 export const claimsCommand: Command = {
@@ -29,7 +30,7 @@ export const claimsCommand: Command = {
     "  --path P      replay a failure: the path printed with it (needs exactly one --id)",
     "  --deep        deep budget: precision cap 4096 bits, larger cases before lowering the cap",
     "  --workers N   worker threads (default: one per core)",
-    "  --json FILE   write the results (the format of properties/results/claims-deep.json)",
+    "  --json FILE   write the results (the format of spec/claims/deep-run.json)",
     "  --update FILE like --json, but keep the runs already in FILE (same seed, runs and budget) and save after",
     "                every claim; without --id, run only the claims FILE lacks (an interrupted run resumes)",
     "  --list        list the claims and exit",
@@ -38,7 +39,7 @@ export const claimsCommand: Command = {
     "Examples:",
     "  npx bonkl claims",
     "  npx bonkl claims --id thm2.gap-le-renyi2 --runs 2000",
-    "  npx bonkl claims --deep --runs 10000 --json properties/results/claims-deep.json",
+    "  npx bonkl claims --deep --runs 10000 --json spec/claims/deep-run.json",
   ].join("\n"),
   async run(argv) {
     const { values } = parseFlags(argv, {
@@ -100,7 +101,7 @@ export const claimsCommand: Command = {
     const progress = startProgress("claims");
     const done = new Map<string, number>();
     const start = performance.now();
-    const results = await runClaims(selected, {
+    const results = (await runClaims(selected, {
       runs,
       seed,
       budget,
@@ -110,13 +111,14 @@ export const claimsCommand: Command = {
         done.set(id, n);
         progress.tick([...done.values()].reduce((a, b) => a + b, 0), runs * selected.length, id);
       },
-      onResult: (run: ClaimRun) => {
+      onResult: (result: ClaimRun) => {
+        const run = withFingerprint(result);
         if (values.verbose) process.stderr.write(`bonkl claims: ${run.id} done in ${run.seconds.toFixed(1)} s (${run.verified} verified, ${run.consistent} consistent, ${run.refuted} refuted)\n`);
         finished.push(run);
         // --update saves after every claim, so an interrupted run resumes where it stopped
         if (values.update) write(values.update, finished, 0);
       },
-    });
+    })).map(withFingerprint);
     progress.done();
     const seconds = (performance.now() - start) / 1000;
     process.stdout.write(`${claimsTable(selected, results)}\n`);
@@ -129,6 +131,12 @@ export const claimsCommand: Command = {
     return unexpected.length > 0 ? 1 : 0;
   },
 };
+
+/** The run with the fingerprint of its claim's current definition (src/claims/fingerprint.ts). */
+function withFingerprint(run: ClaimRun): ClaimRun {
+  const claim = claims.find((c) => c.id === run.id) as Claim<unknown>;
+  return { ...run, fingerprint: claimFingerprint(claim, claimFiles.get(run.id)) };
+}
 
 /** The runs already in a results file given to --update; they must come from the same seed, runs and budget. */
 function earlierRuns(file: string, want: { seed: number; runs: number; budget: ClaimsResults["budget"] }): ClaimRun[] {
@@ -146,7 +154,7 @@ function earlierRuns(file: string, want: { seed: number; runs: number; budget: C
   return data.claims.filter((r) => claims.some((c) => c.id === r.id));
 }
 
-/** BONKL_RUNS / BONKL_SEED read by properties/run-claim.ts: a malformed value is a usage error. */
+/** BONKL_RUNS / BONKL_SEED read by src/claims/run-claim.ts: a malformed value is a usage error. */
 function fromEnvironment(read: () => number): number {
   try {
     return read();

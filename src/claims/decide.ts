@@ -3,8 +3,11 @@
  * *refuted* when they prove its negation, otherwise the working precision is doubled; a case still
  * undecided at the cap (true equality, such as n = 1) is *consistent*, never counted as verified.
  */
-import { withArena } from "../src/numerics/arena.ts";
-import type { Claim, Evidence } from "./claim.ts";
+import { withArena } from "../numerics/arena.ts";
+import { capFor, DEFAULT_BUDGET, type Budget } from "./budget.ts";
+import type { Claim } from "./claim.ts";
+import type { Evidence } from "./evidence.ts";
+
 
 export type Verdict = "verified" | "refuted" | "consistent";
 
@@ -18,35 +21,9 @@ export interface CaseOutcome {
   readonly detail?: string;
 }
 
-export interface Budget {
-  /** First working precision in bits. */
-  readonly startPrecision: number;
-  /** Cap for inequalities. */
-  readonly maxPrecision: number;
-  /** Precision at which identities are compared. */
-  readonly identityPrecision: number;
-  /** For a case with `size` outcomes the cap is lowered until size * cap <= sizeCap (undecidable equalities on large cases stay cheap). */
-  readonly sizeCap: number;
-}
-
-export const DEFAULT_BUDGET: Budget = { startPrecision: 128, maxPrecision: 2048, identityPrecision: 256, sizeCap: 2 ** 18 };
-
-/** The budget of deep runs: a higher cap for every size. */
-export const DEEP_BUDGET: Budget = { startPrecision: 128, maxPrecision: 4096, identityPrecision: 512, sizeCap: 2 ** 21 };
-
 function outcome(e: Evidence, precision: number, verdict: Verdict): CaseOutcome {
   const { status: _status, ...rest } = e;
   return { verdict, precision, ...rest };
-}
-
-/**
- * The precision cap for a case with `size` outcomes: the budget's cap, lowered for large distributions so
- * that one undecidable case (a true equality) cannot take minutes: size * cap stays below budget.sizeCap.
- */
-export function capFor(budget: Budget, size: number): number {
-  let cap = budget.maxPrecision;
-  while (cap > budget.startPrecision * 2 && size * cap > budget.sizeCap) cap /= 2;
-  return cap;
 }
 
 /** Decides `check` on case c (the claim's own check, or its near miss); `size` is its number of outcomes. */

@@ -1,11 +1,12 @@
 /** Lemma 1 (the PMF of best-of-n), Eq. (7)-(14), and the identity pi^(1) = p. */
 import fc from "fast-check";
-import { Interval, setZero, add } from "../../src/numerics/interval.ts";
-import { bonLevels, bonPmf, exactBonPmf, bigToFraction } from "../../src/oracle/interval-api.ts";
-import { dyadicOf } from "../../src/numerics/enclosure.ts";
-import { compareDyadicRational } from "../../src/numerics/exact-compare.ts";
-import type { Claim, Evidence } from "../claim.ts";
-import { equal } from "../claim.ts";
+import { Interval, setZero, add } from "../../numerics/interval.ts";
+import { bonLevels, bonPmf, exactBonPmf, bigToFraction } from "../../oracle/interval-api.ts";
+import { dyadicOf } from "../../numerics/enclosure.ts";
+import { compareDyadicRational } from "../../numerics/exact-compare.ts";
+import type { Claim } from "../claim.ts";
+import type { Evidence } from "../evidence.ts";
+import { equal } from "../evidence.ts";
 import { describeBonCase, distributionOf, extendedCase, type BonCase } from "../arbitraries/cases.ts";
 import { dirichletLike, twoPoint, uniform, withTiedRewards, withZeros, type DistributionCase } from "../arbitraries/distributions.ts";
 import { smallN } from "../arbitraries/n.ts";
@@ -158,3 +159,6 @@ export const piOneIsP: Claim<BonCase> = {
     arbitrary: fc.record({ dist: fc.oneof(twoPoint, uniform(10)), n: fc.constant(1) }),
   },
 };
+
+/** Where this module lives (the spec links each claim to its definition). */
+export const SOURCE_URL = import.meta.url;

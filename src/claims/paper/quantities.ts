@@ -1,8 +1,8 @@
 /** The oracle quantities claims are stated in, evaluated in an arena for a case. */
-import type { Arena } from "../../src/numerics/arena.ts";
-import type { Interval } from "../../src/numerics/interval.ts";
-import { klBon, klFormula, epsFromMass, epsFromRational, type EpsPoint, epsInfinityMass, type Reading } from "../../src/oracle/interval-api.ts";
-import { rationalFromString } from "../../src/numerics/rational.ts";
+import type { Arena } from "../../numerics/arena.ts";
+import type { Interval } from "../../numerics/interval.ts";
+import { klBon, klFormula, epsFromMass, epsFromRational, type EpsPoint, epsInfinityMass, type Reading } from "../../oracle/interval-api.ts";
+import { rationalFromString } from "../../numerics/rational.ts";
 import { distributionOf, type BonCase, type EpsCase } from "../arbitraries/cases.ts";
 
 export function kl(arena: Arena, c: BonCase): Interval {

@@ -5,18 +5,12 @@
  * negation, or neither yet.
  */
 import type fc from "fast-check";
-import type { Arena } from "../src/numerics/arena.ts";
-import type { Interval } from "../src/numerics/interval.ts";
-import { mpfr } from "../src/numerics/mpfr.ts";
-import type { Budget } from "./decide.ts";
+import type { Arena } from "../numerics/arena.ts";
+import type { Budget } from "./budget.ts";
+import type { Evidence } from "./evidence.ts";
+
 
 export type ClaimKind = "theorem" | "lemma" | "corollary" | "example" | "identity" | "conjecture" | "ours";
-
-/** What one evaluation at one precision establishes. */
-export type Evidence =
-  | { status: "proved"; slack?: number; ratio?: number; informative?: boolean }
-  | { status: "disproved"; slack?: number; ratio?: number; informative?: boolean; detail?: string }
-  | { status: "open"; slack?: number; ratio?: number; informative?: boolean };
 
 /** How a claim is decided. */
 export type Decision =
@@ -65,24 +59,4 @@ export interface Claim<C> {
   readonly budget?: Partial<Budget>;
   /** A near miss of this claim (the statement perturbed the wrong way) that the default budget must refute. */
   readonly nearMiss?: { readonly description: string; check(arena: Arena, c: C): Evidence; readonly arbitrary?: fc.Arbitrary<C> };
-}
-
-/**
- * Compare two enclosures for lhs <= rhs: proved when lhs.hi <= rhs.lo, disproved when lhs.lo > rhs.hi.
- * Reports the slack rhs - lhs and, when both sides are certainly positive, the ratio lhs / rhs.
- */
-export function lessOrEqual(lhs: Interval, rhs: Interval, extra: { informative?: boolean } = {}): Evidence {
-  const slack = rhs.midDouble() - lhs.midDouble();
-  const ratio = rhs.isPositive() && lhs.isPositive() ? lhs.midDouble() / rhs.midDouble() : undefined;
-  const base = { slack, ...(ratio === undefined ? {} : { ratio }), ...extra };
-  if (mpfr.mpfr_lessequal_p(lhs.hi, rhs.lo) !== 0) return { status: "proved", ...base };
-  if (rhs.certainlyBelow(lhs)) return { status: "disproved", ...base };
-  return { status: "open", ...base };
-}
-
-/** Identity check: consistent while the enclosures overlap, disproved when they are disjoint. */
-export function equal(lhs: Interval, rhs: Interval): Evidence {
-  const slack = rhs.midDouble() - lhs.midDouble();
-  if (lhs.certainlyBelow(rhs) || rhs.certainlyBelow(lhs)) return { status: "disproved", slack };
-  return { status: "open", slack };
 }

@@ -4,7 +4,7 @@ import { parentPort } from "node:worker_threads";
 import { register } from "tsx/esm/api";
 
 register();
-const { claimById } = await import("./claims/index.ts");
+const { claimById } = await import("./paper/index.ts");
 const { runClaim } = await import("./run-claim.ts");
 
 parentPort.on("message", ({ id, options }) => {

@@ -4,8 +4,10 @@
  * fast-check shrinks it; the report then carries the shrunk counterexample, the seed and the replay path.
  */
 import fc from "fast-check";
-import type { Claim, Evidence } from "./claim.ts";
-import { DEFAULT_BUDGET, decideCase, type Budget, type CaseOutcome } from "./decide.ts";
+import type { Claim } from "./claim.ts";
+import type { Evidence } from "./evidence.ts";
+import { decideCase, type CaseOutcome } from "./decide.ts";
+import { DEFAULT_BUDGET, type Budget } from "./budget.ts";
 
 export interface ClaimRun {
   readonly id: string;
@@ -24,6 +26,8 @@ export interface ClaimRun {
   readonly maxPrecision: number;
   readonly counterexample: { case: string; raw: unknown; detail: string | null; path: string; seed: number; shrinks: number } | null;
   readonly seconds: number;
+  /** The claim's fingerprint when the run was made (fingerprint.ts); absent from runs made before fingerprints. */
+  readonly fingerprint?: string | null;
 }
 
 export interface RunOptions {

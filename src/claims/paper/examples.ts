@@ -1,9 +1,9 @@
 /** Example 1 (Eq. 6), the uniform saturation of Figure 2, and natural consequences we pin down. */
 import fc from "fast-check";
 import type { Claim } from "../claim.ts";
-import { equal, lessOrEqual } from "../claim.ts";
-import { Interval } from "../../src/numerics/interval.ts";
-import { klBon, klExample1, Distribution } from "../../src/oracle/interval-api.ts";
+import { equal, lessOrEqual } from "../evidence.ts";
+import { Interval } from "../../numerics/interval.ts";
+import { klBon, klExample1, Distribution } from "../../oracle/interval-api.ts";
 import { describeBonCase, distributionOf, extendedCase, paperCase, type BonCase } from "../arbitraries/cases.ts";
 import { uniform } from "../arbitraries/distributions.ts";
 import { anyN, logUniformN } from "../arbitraries/n.ts";
@@ -136,3 +136,6 @@ export const klLimit: Claim<BonCase> = {
     arbitrary: paperCase,
   },
 };
+
+/** Where this module lives (the spec links each claim to its definition). */
+export const SOURCE_URL = import.meta.url;

@@ -31,7 +31,7 @@ export async function runClaims(claims: readonly Claim<unknown>[], options: RunM
   await Promise.all(
     Array.from({ length: workers }, () =>
       new Promise<void>((resolve, reject) => {
-        const worker = new Worker(new URL("./claims-worker.mjs", import.meta.url));
+        const worker = new Worker(new URL("./worker.mjs", import.meta.url));
         const next = () => {
           const id = queue.shift();
           if (id === undefined) {

@@ -6,10 +6,11 @@
  * sqrt(log(2L / alpha) / (2N)) of its probability with probability at least 1 - alpha.
  */
 import fc from "fast-check";
-import type { Claim, Evidence } from "../claim.ts";
-import { seededRandom } from "../../src/util/seeded-random.ts";
-import { bonPmf } from "../../src/oracle/interval-api.ts";
-import type { Interval } from "../../src/numerics/interval.ts";
+import type { Claim } from "../claim.ts";
+import type { Evidence } from "../evidence.ts";
+import { seededRandom } from "../../util/seeded-random.ts";
+import { bonPmf } from "../../oracle/interval-api.ts";
+import type { Interval } from "../../numerics/interval.ts";
 import { describeBonCase, distributionOf, type BonCase } from "../arbitraries/cases.ts";
 import { dirichletLike, twoPoint, uniform, withTiedRewards, withZeros } from "../arbitraries/distributions.ts";
 
@@ -121,3 +122,6 @@ export const pmfMatchesSimulation: Claim<SimulationCase> = {
     },
   },
 };
+
+/** Where this module lives (the spec links each claim to its definition). */
+export const SOURCE_URL = import.meta.url;

@@ -1,6 +1,6 @@
 /** The claims table (terminal) and the results file (JSON) of a claims run. */
 import type { Claim } from "./claim.ts";
-import type { Budget } from "./decide.ts";
+import type { Budget } from "./budget.ts";
 import type { ClaimRun } from "./run-claim.ts";
 
 export const RESULTS_FORMAT = "bonkl-claims-results/1";

@@ -4,9 +4,9 @@
  */
 import fc from "fast-check";
 import type { Claim } from "../claim.ts";
-import { lessOrEqual } from "../claim.ts";
-import { Interval, add, mul, setZero } from "../../src/numerics/interval.ts";
-import { gapBoundCor2, gapBoundCor3, gapBoundThm2, gapBoundThm3, klBon } from "../../src/oracle/interval-api.ts";
+import { lessOrEqual } from "../evidence.ts";
+import { Interval, add, mul, setZero } from "../../numerics/interval.ts";
+import { gapBoundCor2, gapBoundCor3, gapBoundThm2, gapBoundThm3, klBon } from "../../oracle/interval-api.ts";
 import { describeBonCase, describeEpsCase, distributionOf, epsCase, extendedCase, paperCase, type BonCase, type EpsCase } from "../arbitraries/cases.ts";
 import { describeDistribution, dirichletLike, extendedDistribution, fewLevels, flatDistribution, manyLevels, paperDistribution, uniform, withTiedRewards, type DistributionCase } from "../arbitraries/distributions.ts";
 import { anyN } from "../arbitraries/n.ts";
@@ -336,3 +336,6 @@ export const cor3Extended: Claim<BonCase> = {
   arbitrary: extendedCase,
   nearMiss: { ...cor3.nearMiss!, arbitrary: extendedCase },
 };
+
+/** Where this module lives (the spec links each claim to its definition). */
+export const SOURCE_URL = import.meta.url;

@@ -1,6 +1,6 @@
 /** Cases of the claims: a distribution with n, or (n, eps) for the claims about eps_infinity alone. */
 import fc from "fast-check";
-import { Distribution } from "../../src/oracle/interval-api.ts";
+import { Distribution } from "../../oracle/interval-api.ts";
 import { anyN } from "./n.ts";
 import { describeDistribution, extendedDistribution, paperDistribution, type DistributionCase } from "./distributions.ts";
 

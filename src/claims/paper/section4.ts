@@ -3,9 +3,9 @@
  * the proposed estimator Eq. (28) and of Eq. (26)'s looseness is made precise and tested as conjectures.
  */
 import type { Claim } from "../claim.ts";
-import { lessOrEqual } from "../claim.ts";
-import { Interval } from "../../src/numerics/interval.ts";
-import { klBoundThm4, estimatorMoments, estimators } from "../../src/oracle/interval-api.ts";
+import { lessOrEqual } from "../evidence.ts";
+import { Interval } from "../../numerics/interval.ts";
+import { klBoundThm4, estimatorMoments, estimators } from "../../oracle/interval-api.ts";
 import { describeBonCase, describeEpsCase, distributionOf, epsCase, extendedCase, paperCase, type BonCase, type EpsCase } from "../arbitraries/cases.ts";
 import { epsInfinityPoint, epsPoint, formula, kl } from "./quantities.ts";
 
@@ -91,7 +91,7 @@ export const estimateMeanUpperBoundsKl: Claim<BonCase> = {
   domain: EXTENDED_DOMAIN,
   reading: EPS_N,
   decision: "inequality",
-  oracle: ["klEstimateMean", "klBon"],
+  oracle: ["estimatorMoments (mean of KLhat)", "klBon"],
   arbitrary: extendedCase,
   describe: describeBonCase,
   check: (arena, c) => lessOrEqual(kl(arena, c), estimatorMoments(arena, distributionOf(c.dist), c.n).estimateMean),
@@ -152,7 +152,7 @@ export const estimateBelowFormula: Claim<EpsCase> = {
   reading: "not applicable (a function of n and eps)",
   decision: "inequality",
   budget: { maxPrecision: 16384 },
-  oracle: ["klEstimate", "klFormula"],
+  oracle: ["estimators (KLhat)", "klFormula"],
   arbitrary: epsCase,
   describe: describeEpsCase,
   check: (arena, c) => lessOrEqual(estimators(arena, c.n, epsPoint(arena, c)).estimate, formula(arena, c.n)),
@@ -161,3 +161,6 @@ export const estimateBelowFormula: Claim<EpsCase> = {
     check: (arena, c) => lessOrEqual(estimators(arena, c.n, epsPoint(arena, c)).estimate, c.n === 1 ? Interval.fromDouble(arena, -1) : formula(arena, c.n - 1)),
   },
 };
+
+/** Where this module lives (the spec links each claim to its definition). */
+export const SOURCE_URL = import.meta.url;
