@@ -5,8 +5,7 @@
 import { Worker } from "node:worker_threads";
 import { availableParallelism } from "node:os";
 import type { Claim } from "./claim.ts";
-import type { ClaimRun, RunOptions } from "./run-claim.ts";
-import { runClaim } from "./run-claim.ts";
+import { type ClaimRun, type RunOptions, runClaim } from "./run-claim.ts";
 
 export interface RunManyOptions extends Omit<RunOptions, "onCase"> {
   /** Worker threads (default: the machine's cores; 0 runs in this thread). */

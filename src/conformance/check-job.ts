@@ -3,16 +3,13 @@
  * up front, so they are pipelined), the grading against the oracle, and, on failure, the shrunk counterexample.
  */
 import type { Answer, Subject } from "../subject/subject.ts";
-import type { Case } from "./case.ts";
-import { caseRecord } from "./case-record.ts";
-import { familySeed } from "./case-seed.ts";
-import { collectCases } from "./collect-cases.ts";
+import { type Case, familySeed, collectCases } from "./case.ts";
+import { caseRecord, type RequestRegistry } from "./report-entries.ts";
 import { caseCount, type CaseFamily, type Domain, type GradedOp } from "./domains/domain.ts";
-import { describeExpected, gradeCase } from "./grade-case.ts";
+import { describeExpected, gradeCase } from "./grade.ts";
 import { JobStats } from "./job-stats.ts";
 import type { OracleCache } from "./oracle-cache.ts";
 import type { Counterexample, OpDomainResult, Verdict } from "./report.ts";
-import type { RequestRegistry } from "./request-registry.ts";
 import { shrinkFailure } from "./shrink-failure.ts";
 
 export interface JobPlan {

@@ -1,6 +1,6 @@
 /** Running tally of one (op, domain): counts, worst error and worst error/tolerance, skip reasons. */
 import type { Case } from "./case.ts";
-import type { CaseGrade } from "./case-grade.ts";
+import type { CaseGrade } from "./grade.ts";
 
 const MAX_SKIP_REASONS = 5;
 

@@ -10,8 +10,8 @@
  * tolerance and asks for a refinement (absolute tolerance / 2^20, down to 2^-1074, up to 8192 bits) when one is
  * not narrower than tolerance / 2^20, so every comparison is made with an enclosure far inside the tolerance.
  */
-import { compute, type Accuracy, type Enclosure } from "../oracle/index.ts";
-import { canonicalJson } from "./canonical-json.ts";
+import { computePrepared, type Accuracy, type Enclosure } from "../oracle/index.ts";
+import type { ParsedCase } from "./case.ts";
 
 export const FIRST_ACCURACY: Accuracy = { relative: 1e-20, absolute: 1e-30, startPrecision: 128, maxPrecision: 512 };
 
@@ -41,24 +41,24 @@ export class OracleCache {
 
   constructor(private readonly budget = DEFAULT_CACHE_BUDGET) {}
 
-  /** The exact value of op on args (InputError if the oracle rejects the args). */
-  get(op: string, args: Record<string, unknown>): ExactValue {
-    const key = `${op} ${canonicalJson(args)}`;
+  /** The exact value of op on the case's args (InputError if the oracle rejects them). */
+  get(op: string, c: ParsedCase): ExactValue {
+    const key = `${op} ${c.key}`;
     const found = this.entries.get(key);
     if (found !== undefined) {
       this.hits++;
       return found.value;
     }
-    return this.store(key, compute(op, args, FIRST_ACCURACY), Number.POSITIVE_INFINITY);
+    return this.store(key, computePrepared(c.request(op), FIRST_ACCURACY), Number.POSITIVE_INFINITY);
   }
 
   /** The value recomputed so that every enclosure is narrower than `absolute` (or 1e-20 relative), up to 8192 bits. */
-  refine(op: string, args: Record<string, unknown>, absolute: number): ExactValue {
-    const key = `${op} ${canonicalJson(args)}`;
+  refine(op: string, c: ParsedCase, absolute: number): ExactValue {
+    const key = `${op} ${c.key}`;
     const found = this.entries.get(key);
     if (found !== undefined && found.absolute <= absolute) return found.value;
     if (found !== undefined) this.drop(key, found);
-    return this.store(key, compute(op, args, refinedAccuracy(absolute)), absolute);
+    return this.store(key, computePrepared(c.request(op), refinedAccuracy(absolute)), absolute);
   }
 
   private store(key: string, value: ExactValue, absolute: number): ExactValue {

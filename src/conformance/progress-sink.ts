@@ -1,8 +1,7 @@
 /**
- * How a check reports progress: the number of cases to grade, each graded case, and what it is working on.
- * `barProgress` draws it with the shared progress bar of src/cli/progress.ts (stderr, terminals only).
+ * How a check reports progress: the number of cases to grade, each graded case, and what it is working on. The
+ * command line draws it (src/cli/check-progress.ts); the engine knows only this interface.
  */
-import { progress } from "../cli/progress.ts";
 
 export interface ProgressSink {
   start(total: number): void;
@@ -12,28 +11,3 @@ export interface ProgressSink {
 }
 
 export const silentProgress: ProgressSink = { start() {}, tick() {}, note() {}, done() {} };
-
-export function barProgress(title = "check"): ProgressSink {
-  const bar = progress(title);
-  let total = 0;
-  let count = 0;
-  let label = "";
-  return {
-    start(n) {
-      total = n;
-      count = 0;
-      bar.tick(count, total, label);
-    },
-    tick() {
-      count++;
-      bar.tick(count, total, label);
-    },
-    note(text) {
-      label = text;
-      bar.tick(count, total, label);
-    },
-    done() {
-      bar.done();
-    },
-  };
-}

@@ -14,12 +14,10 @@ import { killProcessGroup } from "../subject/process-groups.ts";
 import type { Subject, SubjectLog, SubjectOptions } from "../subject/subject.ts";
 import { askAll, gradeJob, planJob, type JobContext, type JobPlan } from "./check-job.ts";
 import { DOMAINS, DOMAIN_NAMES, GRADED_OPS, domainNamed, type Domain, type GradedOp } from "./domains/index.ts";
-import { summariseSubjectLog } from "./fault-summary.ts";
+import { summariseSubjectLog, replayCommand, RequestRegistry } from "./report-entries.ts";
 import { sharedOracleCache, type OracleCache } from "./oracle-cache.ts";
 import { silentProgress, type ProgressSink } from "./progress-sink.ts";
-import { replayCommand } from "./replay-command.ts";
 import type { ConformanceReport, OpDomainResult } from "./report.ts";
-import { RequestRegistry } from "./request-registry.ts";
 import { SAFETY_FACTOR, SUBNORMAL_FLOOR, UNIT_ROUNDOFF } from "./tolerance.ts";
 
 /** The seed used when none is given. */

@@ -1,7 +1,6 @@
 import { describe, expect, test } from "vitest";
-import type { Case } from "./case.ts";
-import type { CaseGrade } from "./case-grade.ts";
-import { collectCases } from "./collect-cases.ts";
+import { type Case, collectCases } from "./case.ts";
+import type { CaseGrade } from "./grade.ts";
 import { standard } from "./domains/standard.ts";
 import { shrinkFailure } from "./shrink-failure.ts";
 

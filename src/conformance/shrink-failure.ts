@@ -4,9 +4,8 @@
  * are not followed: each would cost a timeout, and a smaller input says nothing new about them.
  */
 import fc from "fast-check";
-import type { Case } from "./case.ts";
-import type { CaseGrade } from "./case-grade.ts";
-import { canonicalJson } from "./canonical-json.ts";
+import { type Case, canonicalJson } from "./case.ts";
+import type { CaseGrade } from "./grade.ts";
 
 export interface ShrunkFailure {
   readonly failing: Case;

@@ -14,6 +14,7 @@ import { GRADED_OPS, type GradedOp } from "./domains/domain.ts";
 import { distanceToRational } from "./exact-distance.ts";
 import { readNumeric } from "./numeric-answer.ts";
 import { OracleCache } from "./oracle-cache.ts";
+import { parsedCase } from "./case.ts";
 import { rewardLevels, toDouble } from "./reward-levels.ts";
 import { bonPmfTolerances, estimatorTolerance, klBonTolerance, klFormulaTolerance, renyi2Tolerance } from "./tolerance.ts";
 
@@ -58,7 +59,7 @@ function scalarTolerance(c: VectorCase, value: number): number {
   const n = toDouble(c.args.n);
   switch (c.op) {
     case "klBon":
-      return klBonTolerance(rewardLevels(c.args.p as unknown[], c.args.r as unknown[] | undefined), n, oracle.get("bonPmf", c.args) as Enclosure[]);
+      return klBonTolerance(rewardLevels(c.args.p as unknown[], c.args.r as unknown[] | undefined), n, oracle.get("bonPmf", parsedCase(c.args)) as Enclosure[]);
     case "klFormula":
       return klFormulaTolerance(n);
     case "klEstimate":
@@ -80,7 +81,7 @@ function check(c: VectorCase): string[] | "skip" {
   if (answers.length !== references.length) return [`${c.id}: ${answers.length} values, expected ${references.length}`];
   const tolerances =
     c.op === "bonPmf"
-      ? bonPmfTolerances(rewardLevels(c.args.p as unknown[], c.args.r as unknown[] | undefined), toDouble(c.args.n), oracle.get("bonPmf", c.args) as Enclosure[])
+      ? bonPmfTolerances(rewardLevels(c.args.p as unknown[], c.args.r as unknown[] | undefined), toDouble(c.args.n), oracle.get("bonPmf", parsedCase(c.args)) as Enclosure[])
       : [scalarTolerance(c, Number((c.value as string) ?? 0))];
   const failures: string[] = [];
   answers.forEach((a, i) => {

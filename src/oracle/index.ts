@@ -10,7 +10,7 @@
  */
 import { certify, certifyAll, type Accuracy } from "../numerics/certify.ts";
 import type { Enclosure } from "../numerics/enclosure.ts";
-import { oracleOps, prepare } from "./ops.ts";
+import { oracleOps, prepare, type Prepared } from "./ops.ts";
 
 export { Enclosure, compareDyadic, dyadicToDecimal, dyadicToNumber, type Dyadic } from "../numerics/enclosure.ts";
 export { DEFAULT_ACCURACY, type Accuracy } from "../numerics/certify.ts";
@@ -21,7 +21,11 @@ export { liveReals } from "../numerics/mpfr.ts";
 
 /** Certifies op `name` on `args`: one enclosure, or one per entry for vector ops (bonPmf). */
 export function compute(name: string, args: unknown, accuracy?: Accuracy): Enclosure | Enclosure[] {
-  const prepared = prepare(name, args);
+  return computePrepared(prepare(name, args), accuracy);
+}
+
+/** Certifies a request validated once by `prepare` (again at another accuracy without parsing its args again). */
+export function computePrepared(prepared: Prepared, accuracy?: Accuracy): Enclosure | Enclosure[] {
   return prepared.vector ? certifyAll((arena) => prepared.evaluate(arena), accuracy) : certify((arena) => prepared.evaluate(arena)[0]!, accuracy);
 }
 

@@ -8,7 +8,7 @@ import { domainNamed } from "../conformance/domains/index.ts";
 import { formatReport } from "../conformance/format-report.ts";
 import { sharedOracleCache } from "../conformance/oracle-cache.ts";
 import type { ConformanceReport } from "../conformance/report.ts";
-import { RequestRegistry } from "../conformance/request-registry.ts";
+import { RequestRegistry } from "../conformance/report-entries.ts";
 import { runCheck } from "../conformance/run-check.ts";
 import { openModuleSubject } from "../subject/module-subject.ts";
 import { expectValidReport, faultsOf, reliabilityFixture, tempDir, verdicts } from "./harness.ts";

@@ -5,8 +5,7 @@ import { bonLevels, bonPmf, exactBonPmf, bigToFraction } from "../../oracle/inte
 import { dyadicOf } from "../../numerics/enclosure.ts";
 import { compareDyadicRational } from "../../numerics/exact-compare.ts";
 import type { Claim } from "../claim.ts";
-import type { Evidence } from "../evidence.ts";
-import { equal } from "../evidence.ts";
+import { type Evidence, equal } from "../evidence.ts";
 import { describeBonCase, distributionOf, extendedCase, type BonCase } from "../arbitraries/cases.ts";
 import { dirichletLike, twoPoint, uniform, withTiedRewards, withZeros, type DistributionCase } from "../arbitraries/distributions.ts";
 import { smallN } from "../arbitraries/n.ts";

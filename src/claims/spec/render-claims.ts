@@ -8,8 +8,7 @@ import { join, posix } from "node:path";
 import { PACKAGE_ROOT } from "../source-path.ts";
 import type { Claim } from "../claim.ts";
 import { claimFiles, claims } from "../paper/index.ts";
-import type { ClaimsResults } from "../report.ts";
-import { informativeShare, status } from "../report.ts";
+import { type ClaimsResults, informativeShare, status } from "../report.ts";
 import type { ClaimRun } from "../run-claim.ts";
 import { DEFAULT_BUDGET } from "../budget.ts";
 

@@ -4,7 +4,7 @@ import { parseFlags } from "../flags.ts";
 import { checkOutputFile, writeOutputFile } from "../output-file.ts";
 import { DOMAINS } from "../../conformance/domains/index.ts";
 import { formatReport } from "../../conformance/format-report.ts";
-import { barProgress } from "../../conformance/progress-sink.ts";
+import { barProgress } from "../check-progress.ts";
 import { DEFAULT_RUNS, DEFAULT_SEED, parseCount, runCheck, runsFromEnvironment } from "../../conformance/run-check.ts";
 
 function parseSeed(text: string): number {

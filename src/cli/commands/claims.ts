@@ -8,9 +8,8 @@ import { claimFiles, claims } from "../../claims/paper/index.ts";
 import { claimFingerprint } from "../../claims/fingerprint.ts";
 import type { Claim } from "../../claims/claim.ts";
 import { runClaims } from "../../claims/runner.ts";
-import { baseSeed, runsPerClaim } from "../../claims/run-claim.ts";
+import { baseSeed, runsPerClaim, type ClaimRun } from "../../claims/run-claim.ts";
 import { DEEP_BUDGET, DEFAULT_BUDGET } from "../../claims/budget.ts";
-import type { ClaimRun } from "../../claims/run-claim.ts";
 import { claimsTable, counterexampleReport, RESULTS_FORMAT, status, type ClaimsResults } from "../../claims/report.ts";
 import { progress as startProgress } from "../progress.ts";
 

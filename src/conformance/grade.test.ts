@@ -1,7 +1,8 @@
 import { describe, expect, test } from "vitest";
 import type { Answer } from "../subject/subject.ts";
-import { gradeCase } from "./grade-case.ts";
+import { gradeCase } from "./grade.ts";
 import { OracleCache } from "./oracle-cache.ts";
+import { parsedCase } from "./case.ts";
 
 const oracle = new OracleCache();
 const value = (v: unknown): Answer => ({ kind: "value", id: 1, value: v as number, raw: null });
@@ -68,8 +69,8 @@ describe("gradeCase", () => {
 
   test("oracle values are cached by op and canonical args", () => {
     const fresh = new OracleCache();
-    fresh.get("klBon", { p: [0.5, 0.5], n: 2 });
-    fresh.get("klBon", { n: 2, p: [0.5, 0.5] });
+    fresh.get("klBon", parsedCase({ p: [0.5, 0.5], n: 2 }));
+    fresh.get("klBon", parsedCase({ n: 2, p: [0.5, 0.5] }));
     expect(fresh.computations).toBe(1);
     expect(fresh.hits).toBe(1);
   });

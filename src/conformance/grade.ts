@@ -1,21 +1,59 @@
 /**
- * Grades one answer of a subject against the oracle (spec/conformance.md, "Verdicts"): a numeric answer passes
+ * Grading one answer of a subject against the oracle (spec/conformance.md, "Verdicts"): a numeric answer passes
  * when |answer - exact| <= tolerance, the distance measured to the nearest end of the oracle's enclosure; an
  * `unsupported` answer skips the case; an error answer on a valid input, a non-numeric answer and a protocol
- * fault fail it. In an informational domain (invalid inputs) the answer is only classified.
+ * fault fail it. In an informational domain (invalid inputs) the answer is only classified. The case's args are
+ * read once (case.ts, ParsedCase) and shared by the tolerance model and the oracle cache.
  */
 import type { Enclosure } from "../oracle/index.ts";
 import type { Answer } from "../subject/subject.ts";
-import type { CaseGrade } from "./case-grade.ts";
-import { dyadicDifference, logOfDyadic } from "../numerics/dyadic.ts";
+import { dyadicDifference } from "../numerics/dyadic.ts";
 import { distanceToEnclosure } from "./exact-distance.ts";
 import { midpoint } from "./level-probabilities.ts";
 import { readNumeric } from "./numeric-answer.ts";
 import type { OracleCache } from "./oracle-cache.ts";
-import { rewardLevels, toDouble } from "./reward-levels.ts";
-import { rationalFromString } from "../numerics/rational.ts";
 import { bonPmfTolerances, estimatorTolerance, klBonTolerance, klFormulaTolerance, renyi2Tolerance } from "./tolerance.ts";
 import type { GradedOp } from "./domains/domain.ts";
+import { parsedCase, type ParsedCase } from "./case.ts";
+
+/** The verdict on one case: what the subject answered, how far from the exact value, against which tolerance. */
+export type CaseStatus =
+  /** Numeric answer within tolerance. */
+  | "pass"
+  /** Wrong value, non-numeric value, error answer on a valid input, or a protocol fault. */
+  | "fail"
+  /** The subject answered `unsupported` (for the op or an argument). */
+  | "skip"
+  /** Invalid domain: the subject answered an error (expected). */
+  | "rejected"
+  /** Invalid domain: the subject answered a number. */
+  | "accepted"
+  /** Invalid domain: the subject broke the protocol on this request. */
+  | "faulted";
+
+export interface CaseGrade {
+  status: CaseStatus;
+  /** One line: why it failed, was skipped..., or "within tolerance". */
+  why: string;
+  /** |answer - exact| measured to the nearest end of the enclosure (the worst entry for bonPmf); null if not numeric. */
+  error: number | null;
+  tolerance: number | null;
+  /** error / tolerance; Infinity for failures that have no finite ratio; NaN when no number was compared. */
+  ratio: number;
+  /** bonPmf: the outcome index of the worst entry. */
+  entry: number | null;
+  /** The subject's value (the worst entry for bonPmf) or error message. */
+  answer: unknown;
+  /** The oracle's enclosure of the exact value (of the worst entry), as decimal strings rounded outward. */
+  expected: [string, string] | null;
+  /** The request id (SubjectLog faults refer to it). */
+  requestId: number;
+  /**
+   * Failed because the subject hung, died or stopped (a timeout, a crash...): such cases are not shrunk. Faults in
+   * the content of one answer (NaN, a line that is not JSON) fail the case like a wrong value and are shrunk.
+   */
+  fault: boolean;
+}
 
 /**
  * Faults about one answer's content (a NaN, a line that is not JSON...): deterministic and cheap, so such cases
@@ -32,16 +70,6 @@ function base(answer: Answer): Pick<CaseGrade, "requestId" | "error" | "toleranc
 
 function expectedOf(e: Enclosure): [string, string] {
   return e.bounds(17);
-}
-
-/** |log eps| for the estimator tolerance: |logEps|, or |log eps| (finite for any exact eps > 0). */
-function absLogEps(args: Record<string, unknown>): number {
-  if (args.logEps !== undefined) return Math.abs(toDouble(args.logEps));
-  const eps = args.eps;
-  if (typeof eps === "number") return Math.abs(Math.log(eps));
-  const exact = typeof eps === "string" ? rationalFromString(eps) : null;
-  if (exact === null || exact.num <= 0n) return Number.NaN;
-  return Math.abs(logOfDyadic({ m: exact.num, e: 0 }) - logOfDyadic({ m: exact.den, e: 0 }));
 }
 
 function isSharp(e: Enclosure, tolerance: number): boolean {
@@ -69,48 +97,44 @@ function ratioOf(error: number, tolerance: number): number {
   return tolerance > 0 ? error / tolerance : Number.POSITIVE_INFINITY;
 }
 
-function scalarTolerance(op: GradedOp, args: Record<string, unknown>, exact: Enclosure, oracle: OracleCache): number {
-  const n = toDouble(args.n);
+function scalarTolerance(op: GradedOp, c: ParsedCase, exact: Enclosure, oracle: OracleCache): number {
   switch (op) {
-    case "klBon": {
-      const p = args.p as unknown[];
-      const pi = oracle.get("bonPmf", args) as Enclosure[];
-      return klBonTolerance(rewardLevels(p, args.r as unknown[] | undefined), n, pi);
-    }
+    case "klBon":
+      return klBonTolerance(c.levels, c.n, oracle.get("bonPmf", c) as Enclosure[]);
     case "klFormula":
-      return klFormulaTolerance(n);
+      return klFormulaTolerance(c.n);
     case "klEstimate":
     case "klEstimateUpper":
-      return estimatorTolerance(n, absLogEps(args), midpoint(exact));
+      return estimatorTolerance(c.n, c.absLogEps, midpoint(exact));
     case "renyi2":
-      return renyi2Tolerance((args.p as unknown[]).length, midpoint(exact));
+      return renyi2Tolerance((c.args.p as unknown[]).length, midpoint(exact));
     case "bonPmf":
       throw new Error("bonPmf is a vector op");
   }
 }
 
-function gradeScalar(op: GradedOp, args: Record<string, unknown>, value: unknown, oracle: OracleCache): Comparison | string {
-  let exact = oracle.get(op, args) as Enclosure;
-  let tolerance = scalarTolerance(op, args, exact, oracle);
+function gradeScalar(op: GradedOp, c: ParsedCase, value: unknown, oracle: OracleCache): Comparison | string {
+  let exact = oracle.get(op, c) as Enclosure;
+  let tolerance = scalarTolerance(op, c, exact, oracle);
   if (!isSharp(exact, tolerance)) {
-    exact = oracle.refine(op, args, tolerance * SHARPNESS) as Enclosure;
-    tolerance = scalarTolerance(op, args, exact, oracle);
+    exact = oracle.refine(op, c, tolerance * SHARPNESS) as Enclosure;
+    tolerance = scalarTolerance(op, c, exact, oracle);
   }
   return compareScalar(value, exact, tolerance);
 }
 
-function gradePmf(args: Record<string, unknown>, value: unknown, oracle: OracleCache): Comparison | string {
-  const p = args.p as unknown[];
+function gradePmf(c: ParsedCase, value: unknown, oracle: OracleCache): Comparison | string {
+  const p = c.args.p as unknown[];
   if (!Array.isArray(value)) return `non-array answer ${JSON.stringify(value)}`;
   if (value.length !== p.length) return `${value.length} entries for ${p.length} outcomes`;
-  const levels = rewardLevels(p, args.r as unknown[] | undefined);
-  const n = toDouble(args.n);
-  let pi = oracle.get("bonPmf", args) as Enclosure[];
+  const levels = c.levels;
+  const n = c.n;
+  let pi = oracle.get("bonPmf", c) as Enclosure[];
   let tolerances = bonPmfTolerances(levels, n, pi);
   if (pi.some((e, i) => !isSharp(e, tolerances[i] as number))) {
     let tightest = Number.POSITIVE_INFINITY;
     for (const t of tolerances) if (t > 0 && t < tightest) tightest = t;
-    pi = oracle.refine("bonPmf", args, tightest * SHARPNESS) as Enclosure[];
+    pi = oracle.refine("bonPmf", c, tightest * SHARPNESS) as Enclosure[];
     tolerances = bonPmfTolerances(levels, n, pi);
   }
   let worst: Comparison | null = null;
@@ -140,7 +164,8 @@ export function gradeCase(op: GradedOp, args: Record<string, unknown>, answer: A
     return { ...common, status: "fail", why: `answered an error on a valid input: ${answer.message}`, answer: answer.message, ratio: Number.POSITIVE_INFINITY };
   }
   if (informational) return { ...common, status: "accepted", why: "answered a value for an invalid input", answer: answer.value };
-  const compared = op === "bonPmf" ? gradePmf(args, answer.value, oracle) : gradeScalar(op, args, answer.value, oracle);
+  const c = parsedCase(args);
+  const compared = op === "bonPmf" ? gradePmf(c, answer.value, oracle) : gradeScalar(op, c, answer.value, oracle);
   if (typeof compared === "string") return { ...common, status: "fail", why: compared, answer: answer.value, ratio: Number.POSITIVE_INFINITY };
   const passed = compared.error <= compared.tolerance;
   const where = compared.entry === null ? "" : ` (entry ${compared.entry})`;
@@ -159,6 +184,6 @@ export function gradeCase(op: GradedOp, args: Record<string, unknown>, answer: A
 
 /** The enclosure of the exact value as decimal strings (for reports of passing worst cases too). */
 export function describeExpected(op: GradedOp, args: Record<string, unknown>, entry: number | null, oracle: OracleCache): [string, string] {
-  const exact = oracle.get(op, args);
+  const exact = oracle.get(op, parsedCase(args));
   return expectedOf(Array.isArray(exact) ? (exact[entry ?? 0] as Enclosure) : exact);
 }

@@ -1,0 +1,115 @@
+/**
+ * From what happened to what the report says: which case each request id belonged to (so faults in the subject's
+ * log name the cases they hit), a case and its grade as a report record (args abbreviated when large), the
+ * subject's log in report form, and the `npx bonkl check ...` command line that replays a run.
+ */
+import type { AffectedRequest, CaseRecord, ReportFault, SubjectLogSummary } from "./report.ts";
+import type { Case } from "./case.ts";
+import type { CaseGrade } from "./grade.ts";
+import type { SubjectLog } from "../subject/subject.ts";
+import type { SubjectSpec } from "../subject/open-subject.ts";
+
+export class RequestRegistry {
+  private readonly byId = new Map<number, AffectedRequest>();
+
+  record(id: number, op: string, domain: string, label: string): void {
+    this.byId.set(id, { id, op, domain, label });
+  }
+
+  lookup(id: number): AffectedRequest {
+    return this.byId.get(id) ?? { id, op: "?", domain: "?", label: "(not a conformance request)" };
+  }
+}
+
+/** Args whose JSON is longer than this are left out of the report (the label and the seed regenerate them). */
+export const MAX_ARGS_CHARS = 4000;
+const SUMMARY_CHARS = 160;
+
+function finiteOrNull(x: number | null): number | null {
+  return x !== null && Number.isFinite(x) ? x : null;
+}
+
+/** One-line args, abbreviated in the middle of long arrays. */
+export function summariseArgs(args: Record<string, unknown>): string {
+  const text = JSON.stringify(args);
+  if (text.length <= SUMMARY_CHARS) return text;
+  const parts = Object.entries(args).map(([key, value]) => {
+    if (Array.isArray(value) && value.length > 6) {
+      const shown = [...value.slice(0, 3), "...", ...value.slice(-2)].map((v) => (v === "..." ? `...(${value.length - 5} more)...` : JSON.stringify(v)));
+      return `"${key}":[${shown.join(",")}]`;
+    }
+    return `${JSON.stringify(key)}:${JSON.stringify(value)}`;
+  });
+  return `{${parts.join(",")}}`;
+}
+
+/** The answer as recorded: in full unless its JSON is longer than MAX_ARGS_CHARS (then an abbreviated string). */
+function recordedAnswer(answer: unknown): unknown {
+  if (answer === undefined) return null;
+  const text = JSON.stringify(answer);
+  if (text === undefined || text.length <= MAX_ARGS_CHARS) return answer;
+  return `${text.slice(0, 200)}... (${text.length} characters)`;
+}
+
+export function caseRecord(c: Case, grade: CaseGrade, index: number | null): CaseRecord {
+  const text = JSON.stringify(c.args);
+  return {
+    index,
+    label: c.label,
+    args: text.length <= MAX_ARGS_CHARS ? c.args : null,
+    argsSummary: summariseArgs(c.args),
+    requestId: grade.requestId,
+    status: grade.status,
+    why: grade.why,
+    answer: recordedAnswer(grade.answer),
+    entry: grade.entry,
+    expected: grade.expected,
+    error: finiteOrNull(grade.error),
+    tolerance: finiteOrNull(grade.tolerance),
+    ratio: finiteOrNull(Number.isNaN(grade.ratio) ? null : grade.ratio),
+  };
+}
+
+/** Requests listed per fault; the rest are counted. */
+export const LISTED_REQUESTS = 10;
+
+export function summariseSubjectLog(log: SubjectLog, registry: RequestRegistry): SubjectLogSummary {
+  const faults: ReportFault[] = log.faults.map((f) => ({
+    kind: f.kind,
+    detail: f.detail,
+    excerpt: f.excerpt ?? null,
+    instance: f.instance,
+    requests: f.ids.slice(0, LISTED_REQUESTS).map((id) => registry.lookup(id)),
+    moreRequests: Math.max(0, f.ids.length - LISTED_REQUESTS),
+  }));
+  const faultCounts: { [kind: string]: number } = {};
+  for (const [kind, count] of Object.entries(log.faultCounts)) if (count !== undefined) faultCounts[kind] = count;
+  const first = log.instances[0];
+  const last = log.instances[log.instances.length - 1];
+  return {
+    description: log.description,
+    requestsSent: log.requestsSent,
+    requestsAnswered: log.requestsAnswered,
+    requestsFaulted: log.requestsFaulted,
+    faultCounts,
+    faults,
+    stoppedBecause: log.stoppedBecause,
+    instances: log.instances.length,
+    stderrHead: first?.stderr.head ?? "",
+    stderrTail: last === undefined ? "" : last === first ? last.stderr.tail : last.stderr.tail || last.stderr.head,
+  };
+}
+
+/** Quotes a word for a POSIX shell when needed. */
+export function shellQuote(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", "'\\''")}'`;
+}
+
+export function replayCommand(subject: SubjectSpec | null, seed: number, runs: number, domains: readonly string[] | null): string {
+  const words = ["npx", "bonkl", "check"];
+  if (subject?.module !== undefined) words.push("--subject", shellQuote(subject.module));
+  if (subject?.command !== undefined) words.push("--subject-cmd", shellQuote(subject.command));
+  words.push("--seed", String(seed), "--runs", String(runs));
+  for (const d of domains ?? []) words.push("--domain", shellQuote(d));
+  return words.join(" ");
+}
