@@ -4,6 +4,7 @@
  * fast-check shrinks it; the report then carries the shrunk counterexample, the seed and the replay path.
  */
 import fc from "fast-check";
+import { runsFromEnvironment, seedFromEnvironment } from "../config.ts";
 import type { Claim } from "./claim.ts";
 import type { Evidence } from "./evidence.ts";
 import { decideCase, type CaseOutcome } from "./decide.ts";
@@ -138,20 +139,17 @@ export function runClaim<C>(claim: Claim<C>, options: RunOptions): ClaimRun {
   };
 }
 
-/** The base seed of this process: BONKL_SEED, or a fixed default so that CI is reproducible. */
+/** The default base seed: fixed, so that CI is reproducible. */
+export const DEFAULT_CLAIMS_SEED = 20240103;
+/** Cases per claim by default. */
+export const DEFAULT_CLAIM_RUNS = 200;
+
+/** The base seed of this process: BONKL_SEED, or the fixed default. UsageError when malformed. */
 export function baseSeed(): number {
-  const raw = process.env.BONKL_SEED;
-  if (raw === undefined || raw === "") return 20240103;
-  const n = Number(raw);
-  if (!Number.isInteger(n)) throw new Error(`BONKL_SEED must be an integer, got ${JSON.stringify(raw)}`);
-  return n;
+  return seedFromEnvironment(DEFAULT_CLAIMS_SEED);
 }
 
-/** Cases per claim: BONKL_RUNS, default 200. */
+/** Cases per claim: BONKL_RUNS, default 200. UsageError when malformed. */
 export function runsPerClaim(): number {
-  const raw = process.env.BONKL_RUNS;
-  if (raw === undefined || raw === "") return 200;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`BONKL_RUNS must be a positive integer, got ${JSON.stringify(raw)}`);
-  return n;
+  return runsFromEnvironment(DEFAULT_CLAIM_RUNS);
 }

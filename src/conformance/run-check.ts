@@ -8,6 +8,7 @@ import { readFileSync } from "node:fs";
 import { relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { UsageError } from "../errors.ts";
+import { runsFromEnvironment as readRunsSetting } from "../config.ts";
 import { OP_NAMES } from "../protocol/messages.ts";
 import { openSubject, type SubjectSpec } from "../subject/open-subject.ts";
 import { killProcessGroup } from "../subject/process-groups.ts";
@@ -53,18 +54,9 @@ export const INTERRUPTED_EXIT_STATUS = 130;
 /** How long an interrupted run waits for its subject to be gone before reporting anyway. */
 const INTERRUPT_CLOSE_WAIT_MS = 2000;
 
-/** Runs from the environment: BONKL_RUNS, else the default. UsageError when malformed. */
+/** Cases per op from the environment: BONKL_RUNS, else the default. UsageError when malformed. */
 export function runsFromEnvironment(env: NodeJS.ProcessEnv = process.env): number {
-  const text = env.BONKL_RUNS;
-  if (text === undefined || text === "") return DEFAULT_RUNS;
-  return parseCount(text, "BONKL_RUNS");
-}
-
-/** A positive integer count from a flag or variable. */
-export function parseCount(text: string, what: string): number {
-  const value = Number(text);
-  if (!/^\s*\d+\s*$/.test(text) || !Number.isSafeInteger(value) || value < 1) throw new UsageError(`${what} must be a positive integer, got ${JSON.stringify(text)}`);
-  return value;
+  return readRunsSetting(DEFAULT_RUNS, env);
 }
 
 export function selectDomains(names: readonly string[] | null | undefined): Domain[] {

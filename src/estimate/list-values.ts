@@ -1,5 +1,6 @@
 /** Comma-separated flag values (`--p 0.2,0.3,0.5`, `--n 1,10,100`). */
 import { UsageError } from "../errors.ts";
+import { readInteger } from "../config.ts";
 
 export function splitList(text: string, flag: string): string[] {
   const items = text.split(",").map((s) => s.trim());
@@ -18,10 +19,7 @@ export function parseNList(text: string, flag = "--n"): number[] {
 
 /** --digits N: an integer from 1 to max. */
 export function parseDigits(text: string | undefined, fallback: number, max: number): number {
-  if (text === undefined) return fallback;
-  const digits = Number(text);
-  if (!Number.isInteger(digits) || digits < 1 || digits > max) throw new UsageError(`--digits must be an integer from 1 to ${max}, got ${JSON.stringify(text)}`);
-  return digits;
+  return text === undefined ? fallback : readInteger(text, "--digits", { min: 1, max });
 }
 
 /**

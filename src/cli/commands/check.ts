@@ -5,15 +5,8 @@ import { checkOutputFile, writeOutputFile } from "../output-file.ts";
 import { DOMAINS } from "../../conformance/domains/index.ts";
 import { formatReport } from "../../conformance/format-report.ts";
 import { barProgress } from "../check-progress.ts";
-import { DEFAULT_RUNS, DEFAULT_SEED, parseCount, runCheck, runsFromEnvironment } from "../../conformance/run-check.ts";
-
-function parseSeed(text: string): number {
-  const value = Number(text);
-  if (!/^\s*-?\d+\s*$/.test(text) || !Number.isSafeInteger(value) || Math.abs(value) > 2 ** 31 - 1) {
-    throw new UsageError(`--seed must be an integer in [-(2^31 - 1), 2^31 - 1], got ${JSON.stringify(text)}`);
-  }
-  return value;
-}
+import { DEFAULT_RUNS, DEFAULT_SEED, runCheck, runsFromEnvironment } from "../../conformance/run-check.ts";
+import { flagOr, readCount, readSeed } from "../../config.ts";
 
 /**
  * Runs `job` with Ctrl-C handled: the first SIGINT aborts `controller` (the run stops its subject and returns a
@@ -78,15 +71,15 @@ export const checkCommand: Command = {
     });
     if (values.subject !== undefined && values["subject-cmd"] !== undefined) throw new UsageError("give either --subject or --subject-cmd, not both");
     const subject = values.subject !== undefined ? { module: values.subject } : values["subject-cmd"] !== undefined ? { command: values["subject-cmd"] } : null;
-    const timeoutMs = values.timeout === undefined ? undefined : parseCount(values.timeout, "--timeout");
+    const timeoutMs = values.timeout === undefined ? undefined : readCount(values.timeout, "--timeout");
     if (values.json !== undefined) checkOutputFile("--json", values.json);
     const controller = new AbortController();
     const report = await withInterrupt(controller, () =>
       runCheck({
         subject,
         domains: values.domain ?? null,
-        seed: values.seed === undefined ? undefined : parseSeed(values.seed),
-        runs: values.runs === undefined ? runsFromEnvironment() : parseCount(values.runs, "--runs"),
+        seed: values.seed === undefined ? undefined : readSeed(values.seed, "--seed"),
+        runs: flagOr(values.runs, (text) => readCount(text, "--runs"), runsFromEnvironment),
         subjectOptions: timeoutMs === undefined ? {} : { timeoutMs },
         progress: barProgress("bonkl check"),
         signal: controller.signal,

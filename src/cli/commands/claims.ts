@@ -1,6 +1,7 @@
 /** `bonkl claims`: run every claim of the paper as a property and print the claims table. */
 import { existsSync, readFileSync, renameSync } from "node:fs";
 import { UsageError } from "../../errors.ts";
+import { flagOr, readCount, readInteger, readSeed } from "../../config.ts";
 import type { Command } from "../command.ts";
 import { parseFlags } from "../flags.ts";
 import { checkOutputFile, writeOutputFile } from "../output-file.ts";
@@ -57,9 +58,9 @@ export const claimsCommand: Command = {
       for (const c of claims) process.stdout.write(`${c.id.padEnd(48)} ${c.kind.padEnd(10)} ${c.paper ?? "(ours)"}\n`);
       return 0;
     }
-    const runs = values.runs === undefined ? fromEnvironment(runsPerClaim) : positiveInteger("--runs", values.runs);
-    const seed = values.seed === undefined ? fromEnvironment(baseSeed) : integer("--seed", values.seed);
-    const workers = values.workers === undefined ? undefined : integer("--workers", values.workers);
+    const runs = flagOr(values.runs, (text) => readCount(text, "--runs"), runsPerClaim);
+    const seed = flagOr(values.seed, (text) => readSeed(text, "--seed"), baseSeed);
+    const workers = values.workers === undefined ? undefined : readInteger(values.workers, "--workers", { min: 0, max: 64 });
     const ids = values.id ?? [];
     const unknown = ids.filter((id) => !claims.some((c) => c.id === id));
     if (unknown.length > 0) throw new UsageError(`unknown claim ${JSON.stringify(unknown[0])}; see bonkl claims --list`);
@@ -151,25 +152,4 @@ function earlierRuns(file: string, want: { seed: number; runs: number; budget: C
     throw new UsageError(`--update ${file}: it holds a run with seed ${data.seed}, ${data.runsPerClaim} cases per claim and cap ${data.budget?.maxPrecision}; rerun with the same --seed, --runs and --deep, or start a new file`);
   }
   return data.claims.filter((r) => claims.some((c) => c.id === r.id));
-}
-
-/** BONKL_RUNS / BONKL_SEED read by src/claims/run-claim.ts: a malformed value is a usage error. */
-function fromEnvironment(read: () => number): number {
-  try {
-    return read();
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-}
-
-function integer(flag: string, text: string): number {
-  const n = Number(text);
-  if (!Number.isInteger(n)) throw new UsageError(`${flag} must be an integer, got ${JSON.stringify(text)}`);
-  return n;
-}
-
-function positiveInteger(flag: string, text: string): number {
-  const n = integer(flag, text);
-  if (n < 1) throw new UsageError(`${flag} must be at least 1, got ${n}`);
-  return n;
 }

@@ -1,6 +1,7 @@
 import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import { UsageError } from "../../errors.ts";
+import { readInteger } from "../../config.ts";
 import type { Command } from "../command.ts";
 import { parseFlags } from "../flags.ts";
 import { progress } from "../progress.ts";
@@ -19,9 +20,7 @@ function parsePanels(text: string | undefined): readonly Panel[] {
 
 function parseJobs(text: string | undefined): number {
   if (text === undefined) return Math.min(availableParallelism(), 8);
-  const jobs = Number(text);
-  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new UsageError(`--jobs must be an integer from 1 to 64, got ${JSON.stringify(text)}`);
-  return jobs;
+  return readInteger(text, "--jobs", { min: 1, max: 64 });
 }
 
 export const figuresCommand: Command = {

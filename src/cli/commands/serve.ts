@@ -1,4 +1,4 @@
-import { UsageError } from "../../errors.ts";
+import { readInteger } from "../../config.ts";
 import type { Command } from "../command.ts";
 import { serveStdio } from "../../serve/oracle-server.ts";
 import { parseFlags } from "../flags.ts";
@@ -25,8 +25,7 @@ export const serveCommand: Command = {
   ].join("\n"),
   async run(argv) {
     const { values } = parseFlags(argv, { digits: { type: "string" } });
-    const digits = values.digits === undefined ? 40 : Number(values.digits);
-    if (!Number.isInteger(digits) || digits < 1 || digits > MAX_DIGITS) throw new UsageError(`--digits must be an integer from 1 to ${MAX_DIGITS}, got ${JSON.stringify(values.digits)}`);
+    const digits = values.digits === undefined ? 40 : readInteger(values.digits, "--digits", { min: 1, max: MAX_DIGITS });
     await serveStdio({ digits });
     return 0;
   },
