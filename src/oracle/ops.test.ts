@@ -78,7 +78,8 @@ describe("the op table", () => {
         expect(inputError(() => op.prepare(without)).field, `${op.name} without ${name}`).toBe(name);
       }
     }
-    expect(oracle.oracleOps.get("gapBoundThm3")?.args).toBe("n, eps | logEps | (p, r?)");
+    expect(oracle.oracleOps.get("gapBoundThm3")?.args).toBe("n, eps | logEps | (p, r?, per?)");
+    expect(oracle.oracleOps.get("renyi2")?.args).toBe("p, r?, per?");
     expect(oracle.oracleOps.get("klEstimate")?.args).toBe("n, eps | logEps");
   });
 

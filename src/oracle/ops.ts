@@ -4,6 +4,7 @@
  * others are the paper's remaining quantities (served by `bonkl serve` too, as extensions).
  */
 import { InputError } from "../errors.ts";
+import { declaredArguments, describeArguments, oneOf, optional, required, type ArgumentSpec } from "./op-arguments.ts";
 import type { Interval } from "../numerics/interval.ts";
 import type { Arena } from "../numerics/arena.ts";
 import { Distribution } from "./distribution.ts";
@@ -29,10 +30,20 @@ export interface OracleOp {
   /** Paper reference shown in docs, e.g. "Eq. (3)". */
   readonly reference: string;
   readonly summary: string;
-  /** Argument names, for help and error messages. */
+  /** The arguments it takes (declared once; `args` and what `prepare` sees come from it). */
+  readonly signature: readonly ArgumentSpec[];
+  /** The arguments as a help line, e.g. "p, n, r?" (generated from the signature). */
   readonly args: string;
+  /** Validates the declared arguments (InputError naming the field) and returns the request to evaluate. */
   prepare(args: Record<string, unknown>): Prepared;
 }
+
+const P = required("p");
+const N = required("n");
+const R = optional("r");
+const PER = optional("per");
+const EPS = required("eps");
+const LOG_EPS = required("logEps");
 
 type Args = Record<string, unknown>;
 
@@ -89,12 +100,12 @@ function mixtureOf(args: Args): { components: MixtureComponent[]; total: Rationa
   return { components, total };
 }
 
-const definitions: OracleOp[] = [
+const definitions: Omit<OracleOp, "args">[] = [
   {
     name: "bonPmf",
     reference: "Lemma 1, Eq. (7)",
     summary: "pi_n for each outcome, in input order",
-    args: "p, n, r?",
+    signature: [P, N, R],
     prepare(args) {
       const dist = distributionOf(args);
       const n = parseN(args.n);
@@ -105,7 +116,7 @@ const definitions: OracleOp[] = [
     name: "bonLevelPmf",
     reference: "Lemma 1, Eq. (13)",
     summary: "pi_n per reward level, in increasing reward order",
-    args: "p, n, r?",
+    signature: [P, N, R],
     prepare(args) {
       const dist = distributionOf(args);
       const n = parseN(args.n);
@@ -116,7 +127,7 @@ const definitions: OracleOp[] = [
     name: "klBon",
     reference: "Eq. (3)",
     summary: "KL(pi_n || p) in nats",
-    args: "p, n, r?",
+    signature: [P, N, R],
     prepare(args) {
       const dist = distributionOf(args);
       const n = parseN(args.n);
@@ -127,7 +138,7 @@ const definitions: OracleOp[] = [
     name: "klFormula",
     reference: "Eq. (5)",
     summary: "log n - (n-1)/n",
-    args: "n",
+    signature: [N],
     prepare(args) {
       const n = parseN(args.n);
       return scalar((arena) => klFormula(arena, n));
@@ -137,7 +148,7 @@ const definitions: OracleOp[] = [
     name: "klExample1",
     reference: "Example 1, Eq. (6)",
     summary: "log 2 - h(2^-n)",
-    args: "n",
+    signature: [N],
     prepare(args) {
       const n = parseN(args.n);
       return scalar((arena) => klExample1(arena, n));
@@ -147,7 +158,7 @@ const definitions: OracleOp[] = [
     name: "klEstimate",
     reference: "Eq. (28)",
     summary: "KLhat(eps)",
-    args: "n, eps | logEps",
+    signature: [N, oneOf([EPS], [LOG_EPS])],
     prepare(args) {
       const n = parseN(args.n);
       const eps = epsOf({ eps: args.eps, logEps: args.logEps, p: undefined });
@@ -158,7 +169,7 @@ const definitions: OracleOp[] = [
     name: "klEstimateUpper",
     reference: "Eq. (26)",
     summary: "KLhat_1(eps)",
-    args: "n, eps | logEps",
+    signature: [N, oneOf([EPS], [LOG_EPS])],
     prepare(args) {
       const n = parseN(args.n);
       const eps = epsOf({ eps: args.eps, logEps: args.logEps, p: undefined });
@@ -169,7 +180,7 @@ const definitions: OracleOp[] = [
     name: "renyi2",
     reference: "Eq. (18), alpha = 2",
     summary: "Renyi entropy of order 2 in nats",
-    args: "p, per?",
+    signature: [P, R, PER],
     prepare(args) {
       const dist = distributionOf({ p: args.p, r: args.r });
       const per = readingOf(args, "outcome");
@@ -180,7 +191,7 @@ const definitions: OracleOp[] = [
     name: "renyi",
     reference: "Eq. (18)",
     summary: "Renyi entropy of order alpha (1: Shannon, \"inf\": min-entropy)",
-    args: "p, alpha, per?",
+    signature: [P, optional("alpha"), R, PER],
     prepare(args) {
       const dist = distributionOf({ p: args.p, r: args.r });
       const alpha = parseAlpha(args.alpha);
@@ -192,7 +203,7 @@ const definitions: OracleOp[] = [
     name: "epsInfinity",
     reference: "Eq. (20)",
     summary: "mass of the highest-reward level with positive mass",
-    args: "p, r?, per?",
+    signature: [P, R, PER],
     prepare(args) {
       const dist = distributionOf(args);
       const per = readingOf(args, "level");
@@ -203,7 +214,7 @@ const definitions: OracleOp[] = [
     name: "gapBoundThm2",
     reference: "Theorem 2, Eq. (17)",
     summary: "2n(n-1) e^{-H_2(p)}",
-    args: "p, n, r?, per?",
+    signature: [P, N, R, PER],
     prepare(args) {
       const dist = distributionOf(args);
       const n = parseN(args.n);
@@ -215,7 +226,7 @@ const definitions: OracleOp[] = [
     name: "gapBoundCor2",
     reference: "Corollary 2, Eq. (19)",
     summary: "2n(n-1) max p",
-    args: "p, n, r?, per?",
+    signature: [P, N, R, PER],
     prepare(args) {
       const dist = distributionOf(args);
       const n = parseN(args.n);
@@ -227,7 +238,7 @@ const definitions: OracleOp[] = [
     name: "gapBoundThm3",
     reference: "Theorem 3, Eq. (21)",
     summary: "lower bound on the gap at eps_infinity",
-    args: "n, eps | logEps | (p, r?)",
+    signature: [N, oneOf([EPS], [LOG_EPS], [P, R, PER])],
     prepare(args) {
       const n = parseN(args.n);
       const eps = epsOf(args);
@@ -238,7 +249,7 @@ const definitions: OracleOp[] = [
     name: "gapBoundCor3",
     reference: "Corollary 3, Eq. (22)",
     summary: "(1 - e^{-n eps}) log(n eps) - 1",
-    args: "n, eps | logEps | (p, r?)",
+    signature: [N, oneOf([EPS], [LOG_EPS], [P, R, PER])],
     prepare(args) {
       const n = parseN(args.n);
       const eps = epsOf(args);
@@ -249,7 +260,7 @@ const definitions: OracleOp[] = [
     name: "klBoundThm4",
     reference: "Theorem 4, Eq. (27)",
     summary: "upper bound on KL at eps_infinity",
-    args: "n, eps | logEps | (p, r?)",
+    signature: [N, oneOf([EPS], [LOG_EPS], [P, R, PER])],
     prepare(args) {
       const n = parseN(args.n);
       const eps = epsOf(args);
@@ -260,7 +271,7 @@ const definitions: OracleOp[] = [
     name: "klBoundLemma2",
     reference: "Lemma 2, Eq. (23)",
     summary: "E[KLhat_1(eps_n)] under pi_n",
-    args: "p, n, r?",
+    signature: [P, N, R],
     prepare(args) {
       const dist = distributionOf(args);
       const n = parseN(args.n);
@@ -268,11 +279,11 @@ const definitions: OracleOp[] = [
     },
   },
   ...(["klEstimateMean", "klEstimateVariance", "klEstimateUpperMean", "klEstimateUpperVariance"] as const).map(
-    (name): OracleOp => ({
+    (name): Omit<OracleOp, "args"> => ({
       name,
       reference: name.startsWith("klEstimateUpper") ? "Eq. (26) under pi_n" : "Eq. (28) under pi_n",
       summary: `${name.endsWith("Mean") ? "expectation" : "variance"} of ${name.startsWith("klEstimateUpper") ? "KLhat_1" : "KLhat"}(eps_n), eps_n = p(y), y ~ pi_n`,
-      args: "p, n, r?",
+    signature: [P, N, R],
       prepare(args) {
         const dist = distributionOf(args);
         const n = parseN(args.n);
@@ -287,7 +298,7 @@ const definitions: OracleOp[] = [
     name: "klMixture",
     reference: "Corollary 1, Eq. (16)",
     summary: "KL over a mixture of prompts",
-    args: "components: [{weight, p, r?}], n",
+    signature: [required("components", "[{weight, p, r?}]"), N],
     prepare(args) {
       const { components, total } = mixtureOf(args);
       const n = parseN(args.n);
@@ -297,7 +308,9 @@ const definitions: OracleOp[] = [
 ];
 
 /** Every oracle op by name. */
-export const oracleOps: ReadonlyMap<string, OracleOp> = new Map(definitions.map((d) => [d.name, d]));
+export const oracleOps: ReadonlyMap<string, OracleOp> = new Map(
+  definitions.map((d) => [d.name, { ...d, args: describeArguments(d.signature), prepare: (args) => d.prepare(declaredArguments(args, d.signature)) }]),
+);
 
 /** Validates args for op `name` (InputError on bad input; Error "unsupported op" on an unknown name). */
 export function prepare(name: string, args: unknown): Prepared {
