@@ -20,6 +20,10 @@ export interface Domain {
   readonly name: string;
   /** One line for tables and help. */
   readonly summary: string;
+  /** What the domain tests, for spec/conformance.md (the paragraph under its heading). */
+  readonly purpose: string;
+  /** Remarks printed after the box in spec/conformance.md. */
+  readonly notes?: string;
   /** The parameter box, one fact per line, as spec/conformance.md states it. */
   readonly box: readonly string[];
   /** Informational domains (invalid inputs) report what the subject does and never fail a run. */

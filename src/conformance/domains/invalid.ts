@@ -68,6 +68,7 @@ function family(group: string, arbitrary: fc.Arbitrary<Case>): CaseFamily {
 export const invalidDomain: Domain = {
   name: "invalid",
   summary: "invalid inputs (informational: does the subject answer an error?)",
+  purpose: "Inputs that spec/protocol.md declares invalid. The question is only whether the subject answers an error rather than a number; the verdict is INFO and never fails a run. (The test suite checks that the oracle rejects every case.)",
   box: [
     "bonPmf, klBon: a valid case (L in [1, 10], n in [1, 100]) with one defect: a negative mass; a mass \"NaN\", null or \"Infinity\"; p = []; p scaled so |sum - 1| >= 1e-5; r one entry longer or shorter than p; n in {0, 1.5, 2^53, -1}",
     "renyi2: the same defects of p",

@@ -16,6 +16,7 @@ const distributions: fc.Arbitrary<DistributionDraw> = fc.record({ w: weights(9, 
 export const largeNDomain: Domain = {
   name: "large-n",
   summary: "as standard, 1e4 <= n <= 1e9 (klFormula: n <= 2^53-1)",
+  purpose: "As standard, with 1e4 <= n <= 1e9 (klFormula up to 2^53 - 1).",
   box: [
     "p: as standard (L in [1, 50], every mass > 2.2e-12, JSON numbers), no r",
     "n: integer in [1e4, 1e9], log-uniform",

@@ -17,6 +17,8 @@ export const standardDistributions: fc.Arbitrary<DistributionDraw> = fc
 export const standard: Domain = {
   name: "standard",
   summary: "L <= 50, masses >= 1e-12, n <= 1e4, no r",
+  purpose: "Ordinary inputs, where every implementation should be accurate. L <= 50, masses >= 1e-12, n <= 1e4, no r.",
+  notes: "(eps: 8 parts log-uniform, 1 part eps = 1, 1 part 1 - 2^-j; logEps likewise with 0 and -2^-j.)",
   box: [
     "p: L in [1, 50] entries, p = w / sum(w) in binary64 with weights w_i = m * 10^-k (m in 1..9, k in 0..9), so every mass >= 1e-9 / 450 > 2.2e-12 >= 1e-12; JSON numbers",
     "r: none (distinct rewards in listing order)",

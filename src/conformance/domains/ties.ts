@@ -21,6 +21,7 @@ const distributions: fc.Arbitrary<DistributionDraw> = fc
 export const tiesDomain: Domain = {
   name: "ties",
   summary: "rewards r in any order with ties (up to all tied), L <= 50, n <= 1e4",
+  purpose: "Rewards r in any order with ties (up to all tied), L <= 50, n <= 1e4.",
   box: [
     "p: as standard (L in [1, 50], every mass > 2.2e-12, JSON numbers)",
     "r: r_i = floor(raw_i / c), raw_i in 0..49, c in 1..50 per case: integers in any order, from all distinct to all tied",

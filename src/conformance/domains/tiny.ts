@@ -25,6 +25,7 @@ const distributions: fc.Arbitrary<DistributionDraw> = fc
 export const tinyDomain: Domain = {
   name: "tiny",
   summary: "masses down to 1e-300, eps down to 1e-300, logEps down to -1e5, n <= 1e6",
+  purpose: "Masses down to 1e-300, eps down to 1e-300, logEps down to -1e5, n <= 1e6.",
   box: [
     "p: a standard-like vector of 1 to 20 entries (weights m * 10^-k, k in 0..9, normalised in binary64) with 1 to 3 tiny masses m * 10^-k (m in 1..9, k in 13..300) inserted at the bottom, the middle or the top; sum within 1e-12 of 1; JSON numbers",
     "r: none (listing order is reward order)",

@@ -45,6 +45,7 @@ const distributions: fc.Arbitrary<DistributionDraw> = fc
 export const zeroMassDomain: Domain = {
   name: "zero-mass",
   summary: "zero entries in p at bottom/middle/top, with and without r, L <= 50, n <= 1e4",
+  purpose: "Zero entries in p at the bottom, middle or top, with and without r, L <= 50, n <= 1e4.",
   box: [
     "p: 1 to 45 positive masses as standard (weights m * 10^-k, k in 0..9, normalised in binary64) plus 1 to 5 exact zeros; L <= 50; JSON numbers",
     "zeros without r: inserted at the start (bottom), the middle or the end (top) of the list",
