@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { InputError, UsageError } from "../errors.ts";
-import { attachNegativeValues } from "./list-values.ts";
+import { attachNegativeValues } from "../io/list-values.ts";
 import { readPrompts } from "./prompt-input.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "bonkl-prompts-"));

@@ -7,9 +7,9 @@
 import { InputError, UsageError } from "../errors.ts";
 import { parseN } from "../oracle/index.ts";
 import { rationalFromString } from "../numerics/rational.ts";
-import { columnIndex, parseCsvTable } from "./csv-table.ts";
-import { formatOf, readInputText } from "./input-file.ts";
-import { parseNList, splitList } from "./list-values.ts";
+import { columnIndex, parseCsvTable } from "../io/csv-table.ts";
+import { formatOf, readInputText } from "../io/input-file.ts";
+import { parseNList, splitList } from "../io/list-values.ts";
 
 export interface PromptSample {
   readonly n: number;

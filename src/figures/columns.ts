@@ -10,7 +10,7 @@
 import { certify } from "../numerics/certify.ts";
 import type { Distribution } from "../oracle/index.ts";
 import { estimatorMoments, type EstimatorMoments, klBon, klFormula } from "../oracle/interval-api.ts";
-import type { Quantity } from "../estimate/certified-value.ts";
+import type { Quantity } from "../numerics/certified-digits.ts";
 import { sqrtOf } from "../numerics/enclosure-arithmetic.ts";
 
 export interface Column {

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { Distribution, klExample1 } from "../oracle/index.ts";
-import { certifyDigits } from "../estimate/certified-value.ts";
+import { certifyDigits } from "../numerics/certified-digits.ts";
 import { CSV_HEADER } from "./csv.ts";
 import { generateFigures } from "./generate.ts";
 import { logGrid } from "./n-grid.ts";

@@ -10,7 +10,7 @@ import { panelCsv } from "./csv.ts";
 import { logGrid } from "./n-grid.ts";
 import type { PanelRow } from "./panel-row.ts";
 import { PANELS, type Panel } from "./panels.ts";
-import { figuresReadme } from "./readme.ts";
+import { figuresReadme, type PanelResult } from "./readme.ts";
 import { renderSvg } from "./render-svg.ts";
 import { computeRows, type RowJob } from "./row-pool.ts";
 
@@ -27,21 +27,10 @@ export interface FiguresOptions {
   onProgress?: (done: number, total: number, label: string) => void;
 }
 
-export interface PanelResult {
-  readonly panel: Panel;
-  readonly rows: readonly PanelRow[];
-  readonly files: readonly string[];
-}
-
 /** Row jobs, costliest first: larger alphabets first, and n = 1 (which needs a wider precision) early. */
 export function rowJobs(panels: readonly Panel[], grid: readonly number[]): RowJob[] {
   const ordered = [...panels].sort((a, b) => b.p.length - a.p.length);
   return ordered.flatMap((panel) => grid.map((n) => ({ panel, n })));
-}
-
-/** The rows of one panel (in n order), computed in this thread: for tests and single-panel use. */
-export async function panelRows(panel: Panel, grid: readonly number[] = logGrid()): Promise<PanelRow[]> {
-  return computeRows(rowJobs([panel], grid), { workers: 0 });
 }
 
 export async function generateFigures(options: FiguresOptions): Promise<PanelResult[]> {

@@ -2,8 +2,8 @@
  * One row of a figure: every column at one n, certified to FIGURE_DIGITS significant digits (correctly
  * rounded, so the row is the same whatever precision path produced it).
  */
-import { certifyDigits } from "../estimate/certified-value.ts";
-import { plainDecimal } from "../estimate/decimal-format.ts";
+import { certifyDigits } from "../numerics/certified-digits.ts";
+import { plainDecimal } from "../io/decimal-format.ts";
 import { Distribution } from "../oracle/index.ts";
 import { COLUMNS } from "./columns.ts";
 import type { Panel } from "./panels.ts";

@@ -4,7 +4,6 @@
  * figures, so it always matches them.
  */
 import { COLUMNS } from "./columns.ts";
-import type { PanelResult } from "./generate.ts";
 import { FIGURE_DIGITS, FIGURE_ZERO_FLOOR, type PanelRow } from "./panel-row.ts";
 import type { Panel } from "./panels.ts";
 
@@ -58,6 +57,13 @@ function largest(rows: readonly PanelRow[], name: string): string {
 
 function panelLine(panel: Panel): string {
   return `| [${panel.id}](${panel.id}.svg) ([csv](${panel.id}.csv)) | ${panel.description} | ${describeP(panel.p)} |`;
+}
+
+/** One panel made: its rows and the files written. */
+export interface PanelResult {
+  readonly panel: Panel;
+  readonly rows: readonly PanelRow[];
+  readonly files: readonly string[];
 }
 
 export function figuresReadme(results: readonly PanelResult[], grid: readonly number[]): string {

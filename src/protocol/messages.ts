@@ -5,9 +5,6 @@
  * JSDoc tags such as `@pattern` and `@TJS-type` below end up in the schema: edit them here, then regenerate.
  */
 
-/** The protocol version this build speaks. */
-export const PROTOCOL_VERSION = 1;
-
 /** The ops of protocol version 1, in the order the spec lists them. */
 export const OP_NAMES = [
   "capabilities",

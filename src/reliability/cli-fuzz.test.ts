@@ -6,7 +6,7 @@ import fc from "fast-check";
 import { join } from "node:path";
 import { writeFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
-import { readInputText } from "../estimate/input-file.ts";
+import { readInputText } from "../io/input-file.ts";
 import { InputError } from "../errors.ts";
 import { cliCase } from "./hostile-cli.ts";
 import { tempDir } from "./harness.ts";

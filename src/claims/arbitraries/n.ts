@@ -16,4 +16,3 @@ export function logUniformN(maxExponent = 9): fc.Arbitrary<number> {
 export const anyN: fc.Arbitrary<number> = fc.oneof({ weight: 2, arbitrary: smallN }, { weight: 1, arbitrary: logUniformN(9) });
 
 /** n >= 2 (where the formula is positive). */
-export const nAtLeast2: fc.Arbitrary<number> = anyN.map((n) => Math.max(2, n));

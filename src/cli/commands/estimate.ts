@@ -1,8 +1,8 @@
-import { attachNegativeValues, parseDigits } from "../../estimate/list-values.ts";
+import { attachNegativeValues, parseDigits } from "../../io/list-values.ts";
 import { promptEstimates } from "../../estimate/prompt-estimates.ts";
 import { readPrompts } from "../../estimate/prompt-input.ts";
 import { summarize, Z_95, type Summary } from "../../estimate/summary-statistics.ts";
-import { textTable } from "../../estimate/text-table.ts";
+import { textTable } from "../../io/text-table.ts";
 import { UsageError } from "../../errors.ts";
 import type { Command } from "../command.ts";
 import { parseFlags } from "../flags.ts";

@@ -1,8 +1,8 @@
-import { plainDecimal } from "../../estimate/decimal-format.ts";
-import { readDistributionInput } from "../../estimate/distribution-input.ts";
-import { klReport, type KlReport, type ReportLine } from "../../estimate/kl-report.ts";
-import { parseDigits } from "../../estimate/list-values.ts";
-import { textTable } from "../../estimate/text-table.ts";
+import { plainDecimal } from "../../io/decimal-format.ts";
+import { readDistributionInput } from "../../kl/distribution-input.ts";
+import { klReport, type KlReport, type ReportLine } from "../../kl/kl-report.ts";
+import { parseDigits } from "../../io/list-values.ts";
+import { textTable } from "../../io/text-table.ts";
 import { UsageError } from "../../errors.ts";
 import type { Command } from "../command.ts";
 import { parseFlags } from "../flags.ts";

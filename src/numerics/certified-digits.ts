@@ -5,8 +5,9 @@
  * rounded value of the exact number, so they do not depend on the precision path that produced them: output
  * built from them is byte-for-byte reproducible.
  */
-import { dyadicToDecimal, type Accuracy, type Enclosure } from "../oracle/index.ts";
-import { RNDN } from "../numerics/mpfr.ts";
+import type { Accuracy } from "./certify.ts";
+import { dyadicToDecimal, type Enclosure } from "./enclosure.ts";
+import { RNDN } from "./mpfr.ts";
 
 /** A quantity as a function of the accuracy asked of the oracle (so it can be asked again, tighter). */
 export type Quantity = (accuracy: Accuracy) => Enclosure;

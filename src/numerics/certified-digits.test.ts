@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Enclosure, klBon, klFormula, type Accuracy } from "../oracle/index.ts";
-import { certifyDigits } from "./certified-value.ts";
+import { certifyDigits } from "./certified-digits.ts";
 
 describe("certifyDigits", () => {
   it("gives the correctly rounded digits", () => {

@@ -19,7 +19,7 @@ import {
   klFormula,
   renyi2,
 } from "../oracle/index.ts";
-import { certifyDigits, type Quantity } from "./certified-value.ts";
+import { certifyDigits, type Quantity } from "../numerics/certified-digits.ts";
 import type { DistributionInput } from "./distribution-input.ts";
 import { differenceOf, sqrtOf } from "../numerics/enclosure-arithmetic.ts";
 
