@@ -26,11 +26,13 @@ class FastFirstSequencer extends BaseSequencer {
 export default defineConfig({
   test: {
     include: [
+      "src/numerics/**/*.test.ts",
       "src/oracle/**/*.test.ts",
       "src/float/**/*.test.ts",
       "src/subject/**/*.test.ts",
       "src/serve/**/*.test.ts",
       "src/errors.test.ts",
+      "src/config.test.ts",
     ],
     // generate-schema.test.ts runs the TypeScript compiler over src/protocol (about 3 s); it checks the committed
     // schema files, not code under mutation (src/subject/generate-schema.ts is not mutated).

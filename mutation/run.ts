@@ -4,7 +4,7 @@
  * (mutation/reports/PART.json, .html), so a part can be rerun alone and an interrupted run keeps the parts it
  * finished:
  *
- *   oracle-float    src/oracle, src/float, src/errors.ts: CPU-bound tests, concurrency 2 (one per core)
+ *   oracle-float    src/numerics, src/oracle, src/float, src/errors.ts, src/config.ts: CPU-bound tests, concurrency 2
  *   subject-serve   src/subject, src/serve: tests that mostly wait on child processes and timers, concurrency 4
  *
  * Each part runs in two passes:
@@ -32,7 +32,7 @@ export interface Part {
 }
 
 export const PARTS: Part[] = [
-  { name: "oracle-float", prefixes: ["src/oracle/", "src/float/", "src/errors.ts"], concurrency: 2 },
+  { name: "oracle-float", prefixes: ["src/numerics/", "src/oracle/", "src/float/", "src/errors.ts", "src/config.ts"], concurrency: 2 },
   { name: "subject-serve", prefixes: ["src/subject/", "src/serve/"], concurrency: 4 },
 ];
 
