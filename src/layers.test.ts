@@ -7,7 +7,7 @@
  *   float      src/float: alone (the independent float64 library imports nothing numeric of bonkl's)
  *   oracle     src/oracle (on numerics)                                            src/subject (plugging subjects in)
  *   uses       src/claims, src/conformance, src/figures, src/kl, src/estimate, src/serve, src/proofs
- *   cli        src/cli
+ *   cli        src/cli, src/integrations (bonkl/vitest, bonkl/node-test)
  *   harnesses  src/bench, src/reliability
  *
  * Code outside src/oracle reaches it through its two faces only: the Enclosure API (src/oracle/index.ts) and the
@@ -25,7 +25,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ["src/numerics", "src/io", "src/float"],
   ["src/oracle", "src/subject"],
   ["src/claims", "src/conformance", "src/figures", "src/kl", "src/estimate", "src/serve", "src/proofs", "src/init", "src/python"],
-  ["src/cli", "src/vitest"],
+  ["src/cli", "src/integrations"],
   ["src/bench", "src/reliability"],
 ];
 

@@ -1,9 +1,13 @@
-// Worker thread of the claims runner (claims-runner.ts): registers tsx, then runs the claims it is sent.
+// Worker thread of the claims runner (runner.ts): runs the claims it is sent (from the TypeScript sources, tsx is
+// registered first; the compiled package runs as plain JavaScript).
 // Messages in: {id, options}; out: {type: "progress", id, done, total} and {type: "result", id, run} or {type: "error", id, message}.
+import { existsSync } from "node:fs";
 import { parentPort } from "node:worker_threads";
-import { register } from "tsx/esm/api";
 
-register();
+if (existsSync(new URL("./run-claim.ts", import.meta.url))) {
+  const { register } = await import("tsx/esm/api");
+  register();
+}
 const { claimById } = await import("./paper/index.ts");
 const { runClaim } = await import("./run-claim.ts");
 

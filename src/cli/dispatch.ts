@@ -4,7 +4,6 @@
  * otherwise). Set BONKL_DEBUG=1 to see stack traces of unexpected errors.
  */
 import { BonklError, UsageError } from "../errors.ts";
-import type { Command } from "./command.ts";
 import { commands } from "./commands/index.ts";
 
 function topHelp(): string {
@@ -37,8 +36,9 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${pkg.version}\n`);
     return 0;
   }
-  const command: Command | undefined = commands.find((c) => c.name === name);
-  if (command === undefined) throw new UsageError(`unknown command ${JSON.stringify(name)}; run "bonkl --help" for the list`);
+  const entry = commands.find((c) => c.name === name);
+  if (entry === undefined) throw new UsageError(`unknown command ${JSON.stringify(name)}; run "bonkl --help" for the list`);
+  const command = await entry.load();
   if (rest.includes("--help") || rest.includes("-h")) {
     process.stdout.write(`${command.help}\n`);
     return 0;

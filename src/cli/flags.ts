@@ -4,7 +4,10 @@ import { UsageError } from "../errors.ts";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
 
-export function parseFlags<O extends Options>(argv: string[], options: O, allowPositionals = false) {
+/** What parseFlags returns: node's parsed values and positionals for these options. */
+export type ParsedFlags<O extends Options> = ReturnType<typeof parseArgs<{ args: string[]; options: O; strict: true; allowPositionals: boolean }>>;
+
+export function parseFlags<O extends Options>(argv: string[], options: O, allowPositionals = false): ParsedFlags<O> {
   try {
     return parseArgs({ args: argv, options, strict: true, allowPositionals });
   } catch (error) {

@@ -6,8 +6,8 @@
  */
 import { readFileSync } from "node:fs";
 import { relative } from "node:path";
-import { fileURLToPath } from "node:url";
 import { UsageError } from "../errors.ts";
+import { ownModulePath } from "../util/own-module.ts";
 import { runsFromEnvironment as readRunsSetting } from "../config.ts";
 import { OP_NAMES } from "../protocol/messages.ts";
 import { openSubject, type SubjectSpec } from "../subject/open-subject.ts";
@@ -26,7 +26,7 @@ export const DEFAULT_SEED = 20240604;
 /** Cases per op in an ordinary domain when neither --runs nor BONKL_RUNS is given. */
 export const DEFAULT_RUNS = 100;
 /** The built-in float64 library in its protocol module form: the default subject. */
-export const DEFAULT_SUBJECT_MODULE = fileURLToPath(new URL("../float/subject.ts", import.meta.url));
+export const DEFAULT_SUBJECT_MODULE = ownModulePath(import.meta.url, "../float/subject");
 
 export interface CheckOptions {
   /** The subject; null or absent: the built-in float64 library (src/float). */

@@ -32,7 +32,6 @@ const domainLines = DOMAINS.map((d) => `    ${d.name.padEnd(10)} ${d.summary}`);
 
 export const checkCommand: Command = {
   name: "check",
-  summary: "grade an implementation (default: the built-in float64 library) against the certified oracle",
   help: [
     "Usage: bonkl check [--subject FILE | --subject-cmd \"PROGRAM ARGS\"] [--domain NAME]... [--json FILE]",
     "                   [--seed N] [--runs N] [--timeout MS]",

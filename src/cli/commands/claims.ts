@@ -16,7 +16,6 @@ import { progress as startProgress } from "../progress.ts";
 
 export const claimsCommand: Command = {
   name: "claims",
-  summary: "check every claim of the paper on random cases, decided from certified enclosures",
   help: [
     "Usage: bonkl claims [--runs N] [--seed S] [--id ID]... [--path P] [--deep] [--workers N] [--json FILE] [--update FILE] [--list]",
     "",

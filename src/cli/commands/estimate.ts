@@ -56,7 +56,6 @@ function renderJson(report: EstimateReport): string {
 
 export const estimateCommand: Command = {
   name: "estimate",
-  summary: "estimate KL(pi_n || p) from per-prompt n and log-probability of the chosen sample",
   help: [
     "Usage: bonkl estimate [FILE] [--format jsonl|csv] [--n N[,N...] --logp L1,L2,...] [--digits D] [--json]",
     "",

@@ -25,7 +25,6 @@ function parseJobs(text: string | undefined): number {
 
 export const figuresCommand: Command = {
   name: "figures",
-  summary: "regenerate the paper's Figures 1-3 as certified CSVs and SVG charts",
   help: [
     "Usage: bonkl figures [--out DIR] [--panel ID[,ID...]] [--jobs N] [--list]",
     "",

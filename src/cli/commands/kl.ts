@@ -48,7 +48,6 @@ function renderJson(report: KlReport): string {
 
 export const klCommand: Command = {
   name: "kl",
-  summary: "certified KL, formula, gap, estimators and the paper's bounds for a distribution you give",
   help: [
     "Usage: bonkl kl [FILE] [--p P1,P2,...] [--r R1,R2,...] --n N[,N...] [--digits D] [--json]",
     "",

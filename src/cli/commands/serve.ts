@@ -8,7 +8,6 @@ const MAX_DIGITS = 300;
 
 export const serveCommand: Command = {
   name: "serve",
-  summary: "answer the subject protocol on stdin/stdout with the certified oracle",
   help: [
     "Usage: bonkl serve [--digits N]",
     "",

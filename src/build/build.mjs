@@ -1,0 +1,39 @@
+// `npm run build` (also run by `npm ci` / `npm install` in a checkout and before `npm pack`, through the `prepare`
+// script): compiles src/ to dist/ with the TypeScript compiler (ES modules, .d.ts types, source maps; tsconfig.build.json
+// rewrites the .ts import paths to .js), then copies the files the compiled code reads next to itself (the Python
+// helper, templates). Tests, fixtures, the bench, the reliability harness and this script are not built.
+import { cpSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { createRequire } from "node:module";
+import { dirname, join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("../../", import.meta.url));
+const src = join(root, "src");
+const dist = join(root, "dist");
+const NOT_BUILT = ["bench", "reliability", "build"];
+
+rmSync(dist, { recursive: true, force: true });
+const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
+const compiled = spawnSync(process.execPath, [tsc, "-p", join(root, "tsconfig.build.json")], { stdio: "inherit" });
+if (compiled.status !== 0) {
+  process.stderr.write(`build: tsc failed (exit ${compiled.status ?? compiled.signal})\n`);
+  process.exit(1);
+}
+
+/** Data files of src/ (not code, tests or fixtures) that the compiled modules read by path. */
+function assets(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    const rel = relative(src, path);
+    if (statSync(path).isDirectory()) return name === "fixtures" || NOT_BUILT.includes(rel) ? [] : assets(path);
+    return /\.(ts|mts|mjs|js)$/.test(name) ? [] : [rel];
+  });
+}
+
+const copied = assets(src);
+for (const rel of copied) {
+  mkdirSync(dirname(join(dist, rel)), { recursive: true });
+  cpSync(join(src, rel), join(dist, rel));
+}
+process.stdout.write(`build: dist/ compiled${copied.length > 0 ? `, ${copied.length} data file(s) copied (${copied.join(", ")})` : ""}\n`);
