@@ -8,7 +8,7 @@
  *   oracle     src/oracle (on numerics)                                            src/subject (plugging subjects in)
  *   uses       src/claims, src/conformance, src/figures, src/kl, src/estimate, src/serve, src/proofs
  *   cli        src/cli, src/integrations (bonkl/vitest, bonkl/node-test)
- *   harnesses  src/bench, src/reliability
+ *   harnesses  src/bench, src/reliability, src/build (the package build and the API page)
  *
  * Code outside src/oracle reaches it through its two faces only: the Enclosure API (src/oracle/index.ts) and the
  * Interval-level API (src/oracle/interval-api.ts). Tests (*.test.ts), fixtures, properties/, mutation/ and
@@ -26,7 +26,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ["src/oracle", "src/subject"],
   ["src/claims", "src/conformance", "src/figures", "src/kl", "src/estimate", "src/serve", "src/proofs", "src/init", "src/python"],
   ["src/cli", "src/integrations"],
-  ["src/bench", "src/reliability"],
+  ["src/bench", "src/reliability", "src/build"],
 ];
 
 /** The folder (or top-level file) a path belongs to, e.g. "src/oracle". */

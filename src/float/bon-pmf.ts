@@ -20,7 +20,15 @@ function toArray(values: Float64Array): number[] {
   return out;
 }
 
-/** pi_n(y_i) for each outcome i of p (normalised by its sum), rewards increasing or given by r. */
+/**
+ * The best-of-n policy pi_n (Lemma 1, Eq. 7): the probability of each outcome of p after best-of-n selection.
+ * @param p base probabilities, one per outcome: finite, non-negative, summing to 1 within 1e-6 (normalised by their
+ *   exact sum; zeros allowed). Without r, listed in increasing reward order.
+ * @param n number of draws: an integer from 1 to 2^53 - 1.
+ * @param r rewards, one per outcome, in any order; equal rewards tie (the winner is uniform among tied maximal draws).
+ * @returns pi_n(y_i) for each outcome, in the order of p (probabilities, summing to 1 up to rounding).
+ * @throws {InputError} when p, r or n is invalid; the error's `field` names it (`p[3]`, `r`, `n`).
+ */
 export function bonPmf(p: readonly number[], n: number, r?: readonly number[]): number[] {
   const { w, total } = readMasses(p);
   const count = readN(n);

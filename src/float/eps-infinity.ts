@@ -9,7 +9,14 @@
 import { NeumaierSum } from "./neumaier.ts";
 import { readMasses, readRewards } from "./validate.ts";
 
-/** eps_infinity of p (normalised by its sum), rewards increasing or given by r. */
+/**
+ * eps_infinity (Eq. 20): the probability under p of the highest-reward outcome with positive mass (with ties, of
+ * its whole tie group).
+ * @param p probabilities (as for bonPmf).
+ * @param r optional rewards (any order; ties allowed).
+ * @returns eps_infinity in (0, 1].
+ * @throws {InputError} when p or r is invalid.
+ */
 export function epsInfinity(p: readonly number[], r?: readonly number[]): number {
   const { w, total } = readMasses(p);
   if (r === undefined) {

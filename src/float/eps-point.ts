@@ -20,7 +20,7 @@ export interface EpsPoint {
   readonly logOneMinusEps: number;
 }
 
-/** What the estimators accept: `{ eps }` or `{ logEps }`, exactly one of them. */
+/** What the estimators accept: `{ eps }` (in (0, 1]) or `{ logEps }` (natural log, <= 0), exactly one of them. */
 export type EpsInput = { eps: number; logEps?: undefined } | { logEps: number; eps?: undefined };
 
 function logOneMinus(eps: number, delta: number): number {

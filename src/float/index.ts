@@ -11,4 +11,5 @@ export { klEstimateUpper } from "./kl-estimate-upper.ts";
 export { renyi2 } from "./renyi2.ts";
 export { epsInfinity } from "./eps-infinity.ts";
 export type { EpsInput } from "./eps-point.ts";
+export { BonklError, InputError } from "../errors.ts";
 import "./warm-up.ts"; // type-feedback priming for V8, see warm-up.ts

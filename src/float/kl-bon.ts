@@ -11,7 +11,14 @@ import { rewardLevels } from "./reward-levels.ts";
 import { sweepLevels } from "./level-sweep.ts";
 import { readMasses, readN, readRewards } from "./validate.ts";
 
-/** KL(pi_n || p) in nats for p (normalised by its sum), rewards increasing or given by r. */
+/**
+ * KL(pi_n || p), Eq. (3): the divergence of the best-of-n policy from the base policy, in nats.
+ * @param p base probabilities (as for bonPmf: finite, non-negative, summing to 1 within 1e-6; zeros allowed).
+ * @param n number of draws: an integer from 1 to 2^53 - 1.
+ * @param r optional rewards (any order; ties allowed).
+ * @returns KL in nats, >= 0 (exactly 0 for n = 1 or a single level of positive mass).
+ * @throws {InputError} when p, r or n is invalid; the error's `field` names it.
+ */
 export function klBon(p: readonly number[], n: number, r?: readonly number[]): number {
   const { w } = readMasses(p);
   const count = readN(n);

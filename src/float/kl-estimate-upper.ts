@@ -46,7 +46,14 @@ export function klEstimateUpperAt(n: number, pt: EpsPoint): number {
   return klEstimateUpperGeneral(pt, n, -Math.expm1(n * pt.logOneMinusEps));
 }
 
-/** KLhat_1(eps) = log((1 - (1-eps)^n)/eps), Eq. (26); the point is `{ eps }` or `{ logEps }`. */
+/**
+ * The upper estimator KLhat_1(eps) = log((1 - (1 - eps)^n) / eps) of Eq. (26), in nats; its expectation under pi_n
+ * bounds KL(pi_n || p) from above (Lemma 2).
+ * @param n number of draws: an integer from 1 to 2^53 - 1.
+ * @param point `{ eps }` with eps in (0, 1], or `{ logEps }` with logEps <= 0, exactly one of them.
+ * @returns KLhat_1 in nats, >= 0 (0 for n = 1 or eps = 1).
+ * @throws {InputError} when n or the point is invalid (`field` "n", "eps" or "logEps").
+ */
 export function klEstimateUpper(n: number, point: EpsInput): number {
   const count = readN(n);
   const pt = readEpsPoint(point);

@@ -25,7 +25,14 @@ import {
 import { expm1Ratio, log1pRatio } from "./series.ts";
 import { readN } from "./validate.ts";
 
-/** KLhat(eps), Eq. (28); the point is `{ eps }` or `{ logEps }`. */
+/**
+ * The KL estimator KLhat(eps) of Eq. (28), in nats, at eps = p(chosen sample) of one best-of-n draw.
+ * @param n number of draws: an integer from 1 to 2^53 - 1.
+ * @param point `{ eps }` with eps in (0, 1], or `{ logEps }` with logEps <= 0 (natural log; use it when eps
+ *   underflows binary64, e.g. a sequence log-probability), exactly one of them.
+ * @returns KLhat in nats (0 for n = 1 or eps = 1).
+ * @throws {InputError} when n or the point is invalid (`field` "n", "eps" or "logEps").
+ */
 export function klEstimate(n: number, point: EpsInput): number {
   const count = readN(n);
   const pt = readEpsPoint(point);

@@ -13,7 +13,12 @@ export function klFormulaOf(n: number): number {
   return Math.log(n) - (n - 1) / n;
 }
 
-/** log n - (n-1)/n, Eq. (5). */
+/**
+ * The formula log n - (n-1)/n of Eq. (5), an upper bound on KL(pi_n || p) (Theorem 1), in nats.
+ * @param n number of draws: an integer from 1 to 2^53 - 1.
+ * @returns log n - (n-1)/n in nats (0 for n = 1).
+ * @throws {InputError} when n is not an integer from 1 to 2^53 - 1 (`field` "n").
+ */
 export function klFormula(n: number): number {
   return klFormulaOf(readN(n));
 }

@@ -11,7 +11,12 @@
  */
 import { readMasses } from "./validate.ts";
 
-/** -log sum_i (p_i/S)^2, Eq. (18), for p normalised by its sum. */
+/**
+ * The Renyi entropy of order 2, H_2(p) = -log sum_i p_i^2 (Eq. 18), in nats.
+ * @param p probabilities: finite, non-negative, summing to 1 within 1e-6 (normalised by their exact sum).
+ * @returns H_2(p) in nats, >= 0.
+ * @throws {InputError} when p is invalid (`field` "p" or "p[i]").
+ */
 export function renyi2(p: readonly number[]): number {
   const { w, total } = readMasses(p);
   const iMax = indexOfMax(w);

@@ -16,6 +16,7 @@ export { Enclosure, compareDyadic, dyadicToDecimal, dyadicToNumber, type Dyadic 
 export { DEFAULT_ACCURACY, type Accuracy } from "../numerics/certify.ts";
 export { Distribution } from "./distribution.ts";
 export { oracleOps, prepare, UnknownOpError, type OracleOp, type Prepared } from "./ops.ts";
+export { BonklError, InputError } from "../errors.ts";
 export { parseN, MAX_N } from "./input/parse.ts";
 export { liveReals } from "../numerics/mpfr.ts";
 
