@@ -133,18 +133,19 @@ def _op_table(ops):
 
 
 def _keywords_of(fn):
-    """The parameter names fn takes as keywords, or None when it takes **kwargs or cannot be inspected."""
+    """The parameter names fn takes as keywords (a tuple, in order), or None when it takes **kwargs or cannot be
+    inspected."""
     try:
         signature = inspect.signature(fn)
     except (TypeError, ValueError):
         return None
-    names = set()
+    names = []
     for parameter in signature.parameters.values():
         if parameter.kind == parameter.VAR_KEYWORD:
             return None
         if parameter.kind in (parameter.POSITIONAL_OR_KEYWORD, parameter.KEYWORD_ONLY):
-            names.add(parameter.name)
-    return names
+            names.append(parameter.name)
+    return tuple(names)
 
 
 def _snake_case(name):
@@ -256,7 +257,7 @@ def _call(rid, op, fn, args, accepted, call):
             if accepted is not None and name not in accepted:
                 key = _snake_case(name)
                 if key not in accepted:
-                    takes = ", ".join(sorted(accepted)) or "no argument"
+                    takes = ", ".join(accepted) or "no argument"
                     return _error(rid, "unsupported: {} ({} takes {})".format(name, op, takes))
             named[key] = value
     try:
