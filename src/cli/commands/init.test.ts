@@ -1,15 +1,18 @@
 /**
- * `bonkl init python|js` from the command line: prints src/init/bonkl_subject.py and src/init/subject-template.mjs
- * byte for byte; a missing, unknown or extra target is a usage error (exit status 2, one line on stderr). The Python
- * file is then used the way a user would: saved in another directory and imported from a script there (skipped,
- * with a notice, where python3 is missing).
+ * `bonkl init python|js`: prints src/init/bonkl_subject.py and src/init/subject-template.mjs byte for byte; a
+ * missing, unknown or extra target is a usage error (exit status 2, one line on stderr). Most checks run in this
+ * process through the dispatcher; two real command lines (each a node start, seconds on a loaded machine) check the
+ * file lookup from another working directory and the exit status. The printed Python file is then used the way a
+ * user would: saved in another directory and imported from a script there (skipped, with a notice, where python3 is
+ * missing).
  */
 import { execFile, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterAll, describe, expect, test } from "vitest";
+import { afterAll, afterEach, describe, expect, test, vi } from "vitest";
+import { main, reportError } from "../dispatch.ts";
 import { initCommand } from "./init.ts";
 
 const BONKL = fileURLToPath(new URL("../bonkl.mjs", import.meta.url));
@@ -36,9 +39,33 @@ if (noPython !== null) console.warn(`src/cli/commands/init.test.ts: SKIPPING the
 const scratch = mkdtempSync(join(tmpdir(), "bonkl-init-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
+/** Runs the dispatcher as bonkl.mjs would: stdout and stderr captured as bytes, errors turned into an exit status. */
+async function inProcess(args: string[]): Promise<Run> {
+  const out: Buffer[] = [];
+  const err: Buffer[] = [];
+  const capture = (into: Buffer[]) => (chunk: string | Uint8Array) => {
+    into.push(Buffer.from(chunk));
+    return true;
+  };
+  vi.spyOn(process.stdout, "write").mockImplementation(capture(out));
+  vi.spyOn(process.stderr, "write").mockImplementation(capture(err));
+  let code: number;
+  try {
+    code = await main(args);
+  } catch (error) {
+    code = reportError(error);
+  } finally {
+    vi.restoreAllMocks();
+  }
+  return { code, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString("utf8") };
+}
+
+afterEach(() => vi.restoreAllMocks());
+
 describe("bonkl init", () => {
-  test("python and js print their files byte for byte, from any working directory", async () => {
-    const [py, js] = await Promise.all([bonkl(["init", "python"], scratch), bonkl(["init", "js"], scratch)]);
+  test("python and js print their files byte for byte", async () => {
+    const py = await inProcess(["init", "python"]);
+    const js = await inProcess(["init", "js"]);
     expect(py).toEqual({ code: 0, stdout: readFileSync(new URL(FILES.python, import.meta.url)), stderr: "" });
     expect(js).toEqual({ code: 0, stdout: readFileSync(new URL(FILES.js, import.meta.url)), stderr: "" });
     expect(py.stdout.toString("utf8")).toMatch(/^"""bonkl_subject: /);
@@ -46,7 +73,8 @@ describe("bonkl init", () => {
   });
 
   test("a missing, unknown or extra target is a usage error: exit status 2, one line on stderr, nothing on stdout", async () => {
-    const runs = await Promise.all([bonkl(["init"]), bonkl(["init", "rust"]), bonkl(["init", "python", "js"]), bonkl(["init", "--force"])]);
+    const runs: Run[] = [];
+    for (const args of [["init"], ["init", "rust"], ["init", "python", "js"], ["init", "--force"]]) runs.push(await inProcess(args));
     for (const run of runs) {
       expect(run.code).toBe(2);
       expect(run.stdout.length).toBe(0);
@@ -58,6 +86,12 @@ describe("bonkl init", () => {
     expect(runs[3]?.stderr).toMatch(/^bonkl: Unknown option '--force'/);
   });
 
+  test("from the command line: the file is found from another working directory; an unknown target exits with 2", async () => {
+    const [py, bad] = await Promise.all([bonkl(["init", "python"], scratch), bonkl(["init", "rust"], scratch)]);
+    expect(py).toEqual({ code: 0, stdout: readFileSync(new URL(FILES.python, import.meta.url)), stderr: "" });
+    expect(bad).toEqual({ code: 2, stdout: Buffer.alloc(0), stderr: 'bonkl: init: unknown target "rust"; the targets are python, js\n' });
+  });
+
   test("--help names both targets with an example each, in the style of the other commands", () => {
     expect(initCommand.help).toMatch(/^Usage: bonkl init <python\|js>/);
     expect(initCommand.help).toMatch(/Examples?:\n {2}npx bonkl /);
@@ -66,7 +100,7 @@ describe("bonkl init", () => {
   });
 
   test.skipIf(noPython !== null)(`the printed helper works where a user saves it${noPython === null ? "" : ` [SKIPPED: ${noPython}]`}`, async () => {
-    const { stdout } = await bonkl(["init", "python"]);
+    const { stdout } = await inProcess(["init", "python"]);
     writeFileSync(join(scratch, "bonkl_subject.py"), stdout);
     writeFileSync(
       join(scratch, "my_subject.py"),
