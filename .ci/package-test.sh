@@ -48,6 +48,14 @@ echo "== npx bonkl check"
 npx bonkl --version
 npx bonkl check --domain standard --runs 20
 
+echo "== bonkl init"
+npx bonkl init js > subject-template.mjs && npx bonkl check --subject subject-template.mjs --domain standard --runs 10
+if command -v python3 > /dev/null; then
+  npx bonkl init python > bonkl_subject.py && python3 -c "import bonkl_subject; print('bonkl init python: the helper imports')"
+else
+  echo "bonkl init python: python3 not found, the helper's import is not checked"
+fi
+
 echo "== the test-runner integrations"
 cat > good.mjs <<'JS'
 export function klFormula({ n }) { return Math.log(n) - (n - 1) / n; }

@@ -24,7 +24,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ["src/config.ts", "src/util", "src/protocol"],
   ["src/numerics", "src/io", "src/float"],
   ["src/oracle", "src/subject"],
-  ["src/claims", "src/conformance", "src/figures", "src/kl", "src/estimate", "src/serve", "src/proofs", "src/init", "src/python"],
+  ["src/claims", "src/conformance", "src/figures", "src/kl", "src/estimate", "src/serve", "src/proofs", "src/init"],
   ["src/cli", "src/integrations"],
   ["src/bench", "src/reliability", "src/build"],
 ];

@@ -7,10 +7,14 @@ computes pi_n, KL(pi_n || p), the analytical formula log n - (n-1)/n, the two KL
 (28), and the Renyi entropy of order 2, accurately in float64.
 
 Use the functions directly (bon_pmf, kl_bon, kl_formula, kl_estimate, kl_estimate_upper, renyi2), or run the
-file as a subject of bonkl's conformance check, which speaks the protocol of spec/protocol.md on stdin/stdout
-(JSON Lines: one request {"id", "op", "args"} per line in, one {"id", "value"} or {"id", "error"} per line out):
+file as a subject of bonkl's conformance check:
 
     npx bonkl check --subject-cmd "python3 examples/python/subject.py"
+
+Run as a program, it hands these functions to serve() from bonkl's Python helper (bonkl_subject.py), which speaks
+the protocol of spec/protocol.md on stdin/stdout: one request {"id", "op", "args"} per line in, one {"id", "value"}
+or {"id", "error"} per line out, each function called with the args as keyword arguments (logEps as log_eps).
+In your own project, get the helper with `npx bonkl init python > bonkl_subject.py`.
 
 Numerics (the pitfalls a direct transcription of the formulas falls into):
   * pi_n of reward level k is P_k = F_k^n - F_{k-1}^n (F_k = mass at or below level k). Written as
@@ -32,12 +36,14 @@ Numerics (the pitfalls a direct transcription of the formulas falls into):
 Inputs follow the protocol: p is normalised by its sum, which must be within 1e-6 of 1; without r, p is listed
 in increasing reward order; with r, rewards come in any order and may tie, and the winner is uniform among the
 tied maximal draws. Invalid input raises InputError naming the field (e.g. "p[3]: must be a finite
-non-negative number, got -0.1"); arguments written as decimal strings (exact values) raise Unsupported.
+non-negative number, got -0.1"; the helper answers "InputError: p[3]: ..."); arguments written as decimal strings
+(exact values) raise Unsupported, a NotImplementedError, which the helper answers "unsupported: ..." (bonkl skips
+such cases).
 
 Needs Python 3.8+ and numpy.
 """
-import json
 import math
+import os
 import sys
 from fractions import Fraction
 
@@ -58,7 +64,7 @@ class InputError(ValueError):
         super().__init__(f"{field}: {reason}{shown}")
 
 
-class Unsupported(Exception):
+class Unsupported(NotImplementedError):
     """A valid input this subject does not handle (answered as "unsupported: ...", which bonkl skips)."""
 
 
@@ -311,8 +317,9 @@ def renyi2(p):
 # ------------------------------------------------------------------------------------------------------------
 # The subject protocol (spec/protocol.md)
 
+# op name -> function of the protocol's args object, for code that holds such objects (the reference-vector loop
+# in the top-level README calls OPS[case["op"]](case["args"])).
 OPS = {
-    "capabilities": lambda a: list(OPS)[1:],
     "bonPmf": lambda a: bon_pmf(a.get("p"), a.get("n"), a.get("r")).tolist(),
     "klBon": lambda a: kl_bon(a.get("p"), a.get("n"), a.get("r")),
     "klFormula": lambda a: kl_formula(a.get("n")),
@@ -322,42 +329,21 @@ OPS = {
 }
 
 
-def respond(request):
-    """The response object for one request object."""
-    rid = request.get("id") if isinstance(request, dict) else None
-    try:
-        op = OPS.get(request.get("op"))
-        if op is None:
-            return {"id": rid, "error": f"unsupported op {request.get('op')!r}"}
-        args = request.get("args", {})
-        if not isinstance(args, dict):
-            raise InputError("args", "must be an object", args)
-        return {"id": rid, "value": op(args)}
-    except Unsupported as e:
-        return {"id": rid, "error": f"unsupported: {e}"}
-    except InputError as e:
-        return {"id": rid, "error": str(e)}
-    except Exception as e:  # a bug: report it as an error answer rather than dying
-        return {"id": rid, "error": f"internal error: {type(e).__name__}: {e}"}
-
-
 def main():
-    for line in sys.stdin:
-        if not line.strip():
-            continue
-        try:
-            request = json.loads(line)
-        except ValueError as e:
-            print(f"ignored a line that is not JSON: {e}", file=sys.stderr)
-            continue
-        response = respond(request)
-        try:
-            # allow_nan=False: Python's json would otherwise write bare NaN / Infinity, which is not JSON
-            text = json.dumps(response, allow_nan=False)
-        except ValueError:
-            text = json.dumps({"id": response["id"], "error": "internal error: non-finite result"})
-        sys.stdout.write(text + "\n")
-        sys.stdout.flush()
+    # bonkl's Python helper, taken from this repository (src/init/bonkl_subject.py). In your own project, copy it
+    # next to your code with `npx bonkl init python > bonkl_subject.py` and drop this sys.path line.
+    sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "src", "init"))
+    from bonkl_subject import serve
+
+    serve(
+        bonPmf=bon_pmf,  # returns a numpy array: serve() sends it as a list
+        klBon=kl_bon,
+        klFormula=kl_formula,
+        klEstimate=kl_estimate,  # kl_estimate(n, eps=None, log_eps=None): logEps arrives as log_eps
+        klEstimateUpper=kl_estimate_upper,
+        renyi2=renyi2,
+        decimal_strings="pass",  # read_n / read_masses / read_eps decline them themselves, after checking validity
+    )
 
 
 if __name__ == "__main__":

@@ -1,7 +1,8 @@
 // `npm run build` (also run by `npm ci` / `npm install` in a checkout and before `npm pack`, through the `prepare`
 // script): compiles src/ to dist/ with the TypeScript compiler (ES modules, .d.ts types, source maps; tsconfig.build.json
-// rewrites the .ts import paths to .js), then copies the files the compiled code reads next to itself (the Python
-// helper, templates). Tests, fixtures, the bench, the reliability harness and this script are not built.
+// rewrites the .ts import paths to .js), then copies the files the compiled code reads as data next to itself, byte for
+// byte: every file of src/ that is not TypeScript, and the templates `bonkl init` prints (src/init, not compiled).
+// Tests, fixtures, the bench, the reliability harness and this script are not built.
 import { cpSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
@@ -12,6 +13,8 @@ const root = fileURLToPath(new URL("../../", import.meta.url));
 const src = join(root, "src");
 const dist = join(root, "dist");
 const NOT_BUILT = ["bench", "reliability", "build"];
+/** Folders whose JavaScript files are data (printed as they are), not code to compile. */
+const DATA_FOLDERS = ["init"];
 
 rmSync(dist, { recursive: true, force: true });
 const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
@@ -27,7 +30,9 @@ function assets(dir) {
     const path = join(dir, name);
     const rel = relative(src, path);
     if (statSync(path).isDirectory()) return name === "fixtures" || NOT_BUILT.includes(rel) ? [] : assets(path);
-    return /\.(ts|mts|mjs|js)$/.test(name) ? [] : [rel];
+    if (/\.test\.ts$/.test(name)) return [];
+    const data = DATA_FOLDERS.includes(relative(src, dir)) ? !/\.ts$/.test(name) : !/\.(ts|mts|mjs|js)$/.test(name);
+    return data ? [rel] : [];
   });
 }
 

@@ -24,4 +24,9 @@ export const commands: readonly CommandEntry[] = [
     load: async () => (await import("./estimate.ts")).estimateCommand,
   },
   { name: "figures", summary: "regenerate the paper's Figures 1-3 as certified CSVs and SVG charts", load: async () => (await import("./figures.ts")).figuresCommand },
+  {
+    name: "init",
+    summary: "print a starting file for your own subject: the Python helper or a JS module template",
+    load: async () => (await import("./init.ts")).initCommand,
+  },
 ];
