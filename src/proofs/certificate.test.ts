@@ -1,5 +1,5 @@
 /**
- * The certificate format: the parser and the JSON Schema (spec/proofs/certificate.schema.json) accept what the
+ * The certificate format: the parser and the JSON Schema (spec/proofs/schema/certificate.schema.json) accept what the
  * search writes and refuse malformed files, each refusal an InputError naming the field.
  */
 import { readFileSync } from "node:fs";
@@ -8,7 +8,7 @@ import { describe, expect, test } from "vitest";
 import { InputError } from "../errors.ts";
 import { CERTIFICATE_FORMAT, formatCertificate, parseCertificate, type CertificateJson } from "./certificate.ts";
 
-const schema = JSON.parse(readFileSync("spec/proofs/certificate.schema.json", "utf8")) as object;
+const schema = JSON.parse(readFileSync("spec/proofs/schema/certificate.schema.json", "utf8")) as object;
 const validate = new Ajv().compile(schema);
 
 function sample(): CertificateJson {

@@ -1,5 +1,5 @@
 /**
- * The certificate format (spec/proofs/certificate.schema.json): a theorem id, the working precision, how the
+ * The certificate format (spec/proofs/schema/certificate.schema.json): a theorem id, the working precision, how the
  * search went, and regions, each a method and strips. A strip is [y0, y1] x [0, 1/2] cut in v at `v`, with the
  * certified lower bound of each box's deciding quantity as found by the search (`lower`, rounded down). The
  * checker trusts none of these numbers except as the boxes to check: it recomputes every bound and confirms the

@@ -24,8 +24,8 @@ describe("committed certificates (spec/proofs)", () => {
     expect(report.boxes).toBeGreaterThan(10);
   });
 
-  test("they match spec/proofs/certificate.schema.json", () => {
-    const validate = new Ajv().compile(JSON.parse(readFileSync(`${PROOFS_DIR}/certificate.schema.json`, "utf8")) as object);
+  test("they match spec/proofs/schema/certificate.schema.json", () => {
+    const validate = new Ajv().compile(JSON.parse(readFileSync(`${PROOFS_DIR}/schema/certificate.schema.json`, "utf8")) as object);
     for (const file of files) expect(validate(JSON.parse(file.text)), `${file.path}: ${JSON.stringify(validate.errors)}`).toBe(true);
   });
 

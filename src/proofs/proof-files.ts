@@ -4,7 +4,8 @@
  * names the file (and the field).
  */
 import { readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
 import { BonklError, InputError } from "../errors.ts";
 import { parseCertificate, type Certificate } from "./certificate.ts";
 
@@ -13,6 +14,11 @@ export const PROOFS_PAGE = "spec/proofs.md";
 
 export function certificatePath(dir: string, theoremId: string): string {
   return join(dir, `${theoremId}.json`);
+}
+
+/** The committed certificate of a theorem, wherever bonkl is run from (shown relative to the working directory). */
+export function committedCertificatePath(theoremId: string): string {
+  return relative(process.cwd(), fileURLToPath(new URL(`../../${PROOFS_DIR}/${theoremId}.json`, import.meta.url)));
 }
 
 export interface CertificateFile {

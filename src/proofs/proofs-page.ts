@@ -70,7 +70,8 @@ anyone can re-run:
 
 1. **A(e, n) = log n - (n-1)/n - KLhat(e) >= 0**, where KLhat is Eq. (28). A(e, n) is the right-hand side of
    Theorem 3, Eq. (21); with the identity of the section *Consequences* this proves Theorems 1 and 3, Corollary 1,
-   Theorem 4, and KLhat(e) <= log n - (n-1)/n (claim ours.estimate-le-formula).
+   Theorem 4, and KLhat(e) <= log n - (n-1)/n (claim ours.estimate-le-formula); with a short written argument,
+   Corollary 3.
 2. **KLhat(e) is non-increasing in e on (0, 1]** for every n >= 1; with 1. this proves KLhat >= 0 and the paper's
    conjecture E[KLhat(e_n)] >= KL(pi_n || p) (claim conj.expected-estimate-ge-kl).
 
@@ -79,7 +80,7 @@ an independent checker (\`npx bonkl prove --check FILE\`) re-evaluates every box
 (outward rounding), trusts no number of the file except as a box to check, and checks that the boxes cover the whole
 domain. \`npm test\` runs the checker on the committed certificates (src/proofs/committed-certificates.test.ts) and
 checks that it rejects doctored ones (src/proofs/check-certificate.test.ts). \`npm run proofs\` searches the
-certificates anew and regenerates this page. Format: [proofs/certificate.schema.json](proofs/certificate.schema.json).
+certificates anew and regenerates this page. Format: [proofs/schema/certificate.schema.json](proofs/schema/certificate.schema.json).
 
 ## Reformulation
 
@@ -207,8 +208,18 @@ Lemma 1, pi_n(top) = 1 - q and pi_n(i) = q pi'_n(i) below it (F_i = (1-e) F'_i),
   e_n = p(y) is at most the mass of y's level, so (statement 2 again) the expectation per outcome is at least the one
   per level.
 
-Not proved here: Corollary 3's bound (1 - e^-ne) log(ne) - 1 <= A(e, n) (its tail, n e -> inf with v -> 0, needs an
-asymptotic argument of its own); the claims suite checks Corollary 3 on random cases.
+Two more consequences have short written proofs from the forms above (no certificate; src/proofs/consequences.test.ts
+checks the telescoping identity and both decompositions at random points against the oracle):
+
+- **Corollary 3 from Theorem 3.** Let m = n e = y e^phi(vy) <= y (F1: phi <= 0). If m <= 1, (1 - e^-m) log m <= 0,
+  so Eq. (22)'s bound is <= -1 < 0 <= A. If m >= 1, since log(n e/(1-q)) = log m - log(1 - e^-y),
+
+      A - ((1 - e^-m) log m - 1) = (e^-m - e^-y) log m - (1 - e^-y) log(1 - e^-y) + v + (1 - v) e^-y (1 + y),
+
+  and every term is >= 0. So KLtilde_n - KL >= A >= (1 - e^-ne) log(ne) - 1 for every e and n.
+- **KLhat <= KLhat_1** (Eq. 28 against Eq. 26): KLhat_1 - KLhat = e^-y ((1 - v)(1 + y) - (phi(vy) - phi(y))), and
+  phi(vy) - phi(y) = (1 - v) y/2 - (Lsh(y/2) - Lsh(vy/2)) <= (1 - v) y/2 (F3, Lsh increasing), so
+  KLhat_1 - KLhat >= e^-y (1 - v)(1 + y/2) >= 0.
 
 ## Remark: short written proofs
 

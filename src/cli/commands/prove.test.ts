@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, afterEach, describe, expect, test, vi } from "vitest";
-import { BonklError, UsageError } from "../../errors.ts";
+import { UsageError } from "../../errors.ts";
 import { proveCommand } from "./prove.ts";
 
 const GAP = "spec/proofs/gap-nonnegative.json";
@@ -53,15 +53,25 @@ describe("bonkl prove", () => {
     expect(out).toMatch(/^INVALID: /m);
   });
 
-  test("a missing file, a file that is not JSON, a JSON file that is not a certificate: one clear error each", async () => {
+  test("a missing file, a file that is not JSON, a JSON file that is not a certificate: INVALID each, the others still checked", async () => {
     const notJson = join(dir, "not.json");
     writeFileSync(notJson, "{ regions: ");
     const wrong = join(dir, "wrong.json");
     writeFileSync(wrong, JSON.stringify({ format: "bonkl-proof/1", theorem: "gap-nonnegative", precision: 128, search: { seconds: 0, command: "" }, regions: [{ method: "taylor", strips: [{ y: ["0"], v: [], lower: [] }] }] }));
-    await expect(outputOf(["--check", join(dir, "absent.json")])).rejects.toThrow(/absent\.json: cannot read the certificate \(ENOENT\)/);
-    await expect(outputOf(["--check", notJson])).rejects.toThrow(BonklError);
-    await expect(outputOf(["--check", notJson])).rejects.toThrow(/not\.json: not JSON/);
-    await expect(outputOf(["--check", wrong])).rejects.toThrow(/wrong\.json: regions\[0\]\.strips\[0\]\.y: must hold two ends/);
+    const { code, out } = await outputOf(["--check", join(dir, "absent.json"), notJson, wrong, GAP]);
+    expect(code).toBe(1);
+    expect(out).toMatch(/^INVALID: .*absent\.json: cannot read the certificate \(ENOENT\)$/m);
+    expect(out).toMatch(/^INVALID: .*not\.json: not JSON \(/m);
+    expect(out).toMatch(/^INVALID: .*wrong\.json: regions\[0\]\.strips\[0\]\.y: must hold two ends/m);
+    expect(out).toMatch(/^VALID: /m);
+    expect(out).toContain("1 of 4 certificates valid");
+  });
+
+  test("--check without files checks every committed certificate", async () => {
+    const { code, out } = await outputOf(["--check"]);
+    expect(code).toBe(0);
+    expect(out).toContain("spec/proofs/gap-nonnegative.json: theorem gap-nonnegative");
+    expect(out).toContain("2 of 2 certificates valid");
   });
 
   test("--search --theorem ID --out DIR writes that certificate, which then checks, and leaves the page alone", async () => {
@@ -83,7 +93,6 @@ describe("bonkl prove", () => {
   test.each([
     [[], /exactly one of --check, --search, --list/],
     [["--check", "--search"], /exactly one of/],
-    [["--check"], /--check needs at least one certificate file/],
     [["--check", GAP, "--out", "x"], /--theorem, --out and --page go with --search/],
     [["--search", "--theorem", "fermat"], /--theorem: unknown theorem "fermat"; one of gap-nonnegative, estimate-nonincreasing/],
     [["--search", "--theorem", "gap-nonnegative", "--page", "x.md"], /--page needs every theorem searched/],

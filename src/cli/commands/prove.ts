@@ -1,12 +1,12 @@
 /** `bonkl prove`: check committed proof certificates, or search new ones and regenerate spec/proofs.md. */
 import { mkdirSync } from "node:fs";
-import { UsageError } from "../../errors.ts";
+import { BonklError, UsageError } from "../../errors.ts";
 import type { Command } from "../command.ts";
 import { parseFlags } from "../flags.ts";
 import { checkCertificate } from "../../proofs/check-certificate.ts";
 import { formatCertificate } from "../../proofs/certificate.ts";
 import { formatCheckReport } from "../../proofs/format-check-report.ts";
-import { certificatePath, PROOFS_DIR, PROOFS_PAGE, readCertificateFile, writeTextFile } from "../../proofs/proof-files.ts";
+import { certificatePath, committedCertificatePath, PROOFS_DIR, PROOFS_PAGE, readCertificateFile, writeTextFile } from "../../proofs/proof-files.ts";
 import { renderProofsPage } from "../../proofs/proofs-page.ts";
 import { searchCertificate } from "../../proofs/search.ts";
 import { THEOREMS, theoremById, type Theorem } from "../../proofs/theorems.ts";
@@ -20,17 +20,25 @@ function parseTheorems(text: string | undefined): readonly Theorem[] {
   });
 }
 
+/** Checks each file; a file that cannot be read or is not a certificate is reported and counted invalid. */
 function check(files: readonly string[]): number {
-  if (files.length === 0) throw new UsageError("--check needs at least one certificate file (e.g. spec/proofs/*.json)");
+  const paths = files.length > 0 ? files : THEOREMS.map((t) => committedCertificatePath(t.id));
   let valid = 0;
-  for (const path of files) {
-    const { certificate } = readCertificateFile(path);
+  for (const path of paths) {
+    let certificate;
+    try {
+      certificate = readCertificateFile(path).certificate;
+    } catch (error) {
+      if (!(error instanceof BonklError)) throw error;
+      process.stdout.write(`INVALID: ${error.message}\n`);
+      continue;
+    }
     const report = checkCertificate(certificate);
     process.stdout.write(formatCheckReport(path, report));
     if (report.ok) valid++;
   }
-  if (files.length > 1) process.stdout.write(`${valid} of ${files.length} certificates valid\n`);
-  return valid === files.length ? 0 : 1;
+  if (paths.length > 1) process.stdout.write(`${valid} of ${paths.length} certificates valid\n`);
+  return valid === paths.length ? 0 : 1;
 }
 
 function search(theorems: readonly Theorem[], outDir: string, page: string | undefined): number {
@@ -56,7 +64,7 @@ export const proveCommand: Command = {
   name: "prove",
   summary: "check the certified proofs over the continuum (spec/proofs), or search them anew",
   help: [
-    "Usage: bonkl prove --check FILE...",
+    "Usage: bonkl prove --check [FILE...]",
     "       bonkl prove --search [--theorem ID[,ID...]] [--out DIR] [--page FILE]",
     "       bonkl prove --list",
     "",
@@ -65,10 +73,12 @@ export const proveCommand: Command = {
     "and KLhat(e) non-increasing in e. A certificate lists regions of the (y, v) plane, y = n log(1/(1-e)),",
     "v = 1/n, each with the method that decides it. --check re-evaluates every box from scratch with MPFR",
     "intervals and checks that the boxes cover the whole domain; exit status 0 when every certificate is valid,",
-    "1 otherwise. --search finds new certificates, writes them to DIR and regenerates the page.",
+    "1 otherwise (a file that cannot be read or is not a certificate counts as invalid). --search finds new",
+    "certificates, writes them to DIR and regenerates the page.",
     "",
     "Flags:",
     "  --check          check the certificate files given as arguments",
+    `                   (default: every committed certificate, ${PROOFS_DIR}/<theorem>.json)`,
     "  --search         search certificates and write DIR/<theorem>.json",
     "  --theorem IDS    with --search: only these theorems, comma-separated (default all; see --list)",
     `  --out DIR        with --search: where certificates go (default ${PROOFS_DIR})`,
@@ -76,7 +86,8 @@ export const proveCommand: Command = {
     "  --list           list the theorems and exit",
     "",
     "Examples:",
-    "  npx bonkl prove --check spec/proofs/gap-nonnegative.json spec/proofs/estimate-nonincreasing.json",
+    "  npx bonkl prove --check",
+    "  npx bonkl prove --check spec/proofs/gap-nonnegative.json",
     "  npx bonkl prove --search --out /tmp/proofs --page /tmp/proofs.md",
   ].join("\n"),
   async run(argv) {
