@@ -77,7 +77,8 @@ anyone can re-run:
 
 Each proof is a certificate, a JSON file of regions of the plane (y, v) below, each region decided by one method;
 an independent checker (\`npx bonkl prove --check FILE\`) re-evaluates every box from scratch with MPFR intervals
-(outward rounding), trusts no number of the file except as a box to check, and checks that the boxes cover the whole
+(outward rounding, at the working precision the file names), trusts no number of the file except as a box to
+check, and checks that the boxes cover the whole
 domain. \`npm test\` runs the checker on the committed certificates (src/proofs/committed-certificates.test.ts) and
 checks that it rejects doctored ones (src/proofs/check-certificate.test.ts). \`npm run proofs\` searches the
 certificates anew and regenerates this page. Format: [proofs/schema/certificate.schema.json](proofs/schema/certificate.schema.json).
@@ -107,8 +108,9 @@ closed box), and v = 0 is the limit n -> inf. At e = 1, A = log n - (n-1)/n = h(
 which is also the limit of (G) as y -> inf (phi(vy) - phi(y) = -log v + log(1 - e^-vy) - log(1 - e^-y) -> -log v).
 
 **A second form, for small y.** With x = y/2, Lsh(x) = log(sinh(x)/x) and phi(t) = -t/2 + Lsh(t/2) (fact F3),
-phi(vy) - phi(y) = (1-v) x + Lsh(vx) - Lsh(x), and (1 - e^-2x)(x - 1) + 2x e^-2x = x (1 + e^-2x) - (1 - e^-2x)
-= (1 - e^-2x)(x coth x - 1), so
+phi(vy) - phi(y) = (1-v) x + Lsh(vx) - Lsh(x), so (G) reads
+A = (1-v) ((1 - e^-2x)(x - 1) + 2x e^-2x) + (1 - e^-2x)(Lsh(vx) - Lsh(x)); and (1 - e^-2x)(x - 1) + 2x e^-2x =
+x (1 + e^-2x) - (1 - e^-2x) = (1 - e^-2x)(x coth x - 1), so
 
     A = (1 - e^-y) D(y/2, v),   D(x, v) = (1 - v)(x coth x - 1) - Lsh(x) + Lsh(vx).                 (D)
 
@@ -130,9 +132,10 @@ difference quotients of (G), with certified enclosures.)
 - **F2.** B(t) = t/(e^t - 1) is decreasing on [0, inf) with B(0+) = 1: B'(t) = (e^t - 1 - t e^t)/(e^t - 1)^2 < 0
   since e^t (1 - t) < 1 (that is, e^-t > 1 - t). Enclosed over an interval like phi.
 - **F3.** phi(t) = -t/2 + Lsh(t/2): (1 - e^-t)/t = e^(-t/2) sinh(t/2)/(t/2).
-- **F4.** For every x >= 0 (from the partial fractions coth x = 1/x + sum_k 2x/(x^2 + k^2 pi^2) and the product
-  sinh x = x prod_k (1 + x^2/(k^2 pi^2)), DLMF 4.36.3 and 4.36.1; with u_k = x^2/(k^2 pi^2) >= 0,
-  sum 1/k^2 = pi^2/6 and sum 1/k^4 = pi^4/90), writing f(x) = x coth x:
+- **F4.** For every x >= 0 (from Euler's product sinh x = x prod_k (1 + x^2/(k^2 pi^2)), DLMF section 4.36, and its
+  logarithmic derivative, the partial fractions coth x = 1/x + sum_k 2x/(x^2 + k^2 pi^2), differentiated termwise
+  once more for f'; with u_k = x^2/(k^2 pi^2) >= 0, sum 1/k^2 = pi^2/6 and sum 1/k^4 = pi^4/90), writing
+  f(x) = x coth x:
 
       f(x) - 1 = sum 2 u_k/(1 + u_k)                in [x^2/3 - x^4/45, x^2/3]      (u - u^2 <= u/(1+u) <= u)
       Lsh(x)   = sum log(1 + u_k)                   in [x^2/6 - x^4/180, x^2/6]     (u - u^2/2 <= log(1+u) <= u)
@@ -216,7 +219,8 @@ checks the telescoping identity and both decompositions at random points against
 
       A - ((1 - e^-m) log m - 1) = (e^-m - e^-y) log m - (1 - e^-y) log(1 - e^-y) + v + (1 - v) e^-y (1 + y),
 
-  and every term is >= 0. So KLtilde_n - KL >= A >= (1 - e^-ne) log(ne) - 1 for every e and n.
+  and every term is >= 0 (at e = 1, m = n and the difference is e^-n log n + v). So KLtilde_n - KL >= A >=
+  (1 - e^-ne) log(ne) - 1 for every e and n.
 - **KLhat <= KLhat_1** (Eq. 28 against Eq. 26): KLhat_1 - KLhat = e^-y ((1 - v)(1 + y) - (phi(vy) - phi(y))), and
   phi(vy) - phi(y) = (1 - v) y/2 - (Lsh(y/2) - Lsh(vy/2)) <= (1 - v) y/2 (F3, Lsh increasing), so
   KLhat_1 - KLhat >= e^-y (1 - v)(1 + y/2) >= 0.
