@@ -7,7 +7,7 @@ import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { gapBoundCor3, klBon, klEstimate, klEstimateUpper, klFormula } from "../oracle/index.ts";
 import { Interval, withArena, type Arena } from "./intervals.ts";
-import { at, enclosureInterval, overlap, phiPoint, TEST_PRECISION, width } from "./test-helpers.ts";
+import { at, enclosureInterval, overlap, phiPoint, runs, TEST_PRECISION, width } from "./test-helpers.ts";
 
 const SEED = 20261208;
 
@@ -35,7 +35,7 @@ describe("the telescoping identity over reward levels", () => {
           expect(width(left) + width(right)).toBeLessThan(1e-25);
         });
       }),
-      { seed: SEED, numRuns: 60 },
+      { seed: SEED, numRuns: runs(60) },
     );
   });
 });
@@ -60,7 +60,7 @@ describe("decompositions of the written proofs", () => {
           expect(width(theirs)).toBeLessThan(1e-20);
         });
       }),
-      { seed: SEED + 1, numRuns: 100 },
+      { seed: SEED + 1, numRuns: runs(100) },
     );
   });
 
@@ -75,7 +75,7 @@ describe("decompositions of the written proofs", () => {
           expect(overlap(ours, theirs)).toBe(true);
         });
       }),
-      { seed: SEED + 2, numRuns: 100 },
+      { seed: SEED + 2, numRuns: runs(100) },
     );
   });
 });

@@ -9,7 +9,7 @@ import { describe, expect, test } from "vitest";
 import { gapBoundThm3, klEstimate, klFormula } from "../oracle/index.ts";
 import { gapOverBox, gapSlopeOverBox } from "./gap-forms.ts";
 import { hull, Interval, withArena, type Arena } from "./intervals.ts";
-import { at, dForm, enclosureInterval, overlap, TEST_PRECISION, width } from "./test-helpers.ts";
+import { at, dForm, enclosureInterval, overlap, runs, TEST_PRECISION, width } from "./test-helpers.ts";
 
 const SEED = 20261205;
 const ns = fc.oneof(fc.integer({ min: 2, max: 1000 }), fc.integer({ min: 1001, max: 2 ** 31 - 1 }), fc.constant(2 ** 53 - 1));
@@ -44,7 +44,7 @@ describe("the (y, v) form (G) is Theorem 3's bound", () => {
           expect(relativeWidth(viaThm3)).toBeLessThan(1e-9);
         });
       }),
-      { seed: SEED, numRuns: 120 },
+      { seed: SEED, numRuns: runs(120) },
     );
   });
 
@@ -70,7 +70,7 @@ describe("the (y, v) form (G) is Theorem 3's bound", () => {
           expect(width(gapOverBox(Y, V)) + width(viaD)).toBeLessThan(1e-50);
         });
       }),
-      { seed: SEED + 1, numRuns: 200 },
+      { seed: SEED + 1, numRuns: runs(200) },
     );
   });
 });
@@ -93,7 +93,7 @@ describe("(G') is the derivative of (G)", () => {
           expect(overlap(slope.scale(0.999), quotient)).toBe(false);
         });
       }),
-      { seed: SEED + 2, numRuns: 200 },
+      { seed: SEED + 2, numRuns: runs(200) },
     );
   });
 });

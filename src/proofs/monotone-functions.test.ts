@@ -6,7 +6,7 @@ import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { Interval, hull, liveReals, withArena } from "./intervals.ts";
 import { bernoulliRatio, phi } from "./monotone-functions.ts";
-import { at, bPoint, certainlyAtMost, contains, lsh, overlap, phiPoint, TEST_PRECISION, width } from "./test-helpers.ts";
+import { at, bPoint, certainlyAtMost, contains, lsh, overlap, phiPoint, runs, TEST_PRECISION, width } from "./test-helpers.ts";
 
 const SEED = 20261203;
 const positive = fc.double({ min: 1e-12, max: 200, noNaN: true });
@@ -34,7 +34,7 @@ describe("phi and B through their monotonicity", () => {
           }
         });
       }),
-      { seed: SEED, numRuns: 300 },
+      { seed: SEED, numRuns: runs(300) },
     );
   });
 
@@ -48,7 +48,7 @@ describe("phi and B through their monotonicity", () => {
           expect(certainlyAtMost(bPoint(at(arena, b)), bPoint(at(arena, a)))).toBe(true);
         });
       }),
-      { seed: SEED + 1, numRuns: 300 },
+      { seed: SEED + 1, numRuns: runs(300) },
     );
   });
 
@@ -86,7 +86,7 @@ describe("phi and B through their monotonicity", () => {
           expect(width(direct) + width(viaLsh)).toBeLessThan(1e-60 * Math.max(1, Math.abs(direct.midDouble())));
         });
       }),
-      { seed: SEED + 2, numRuns: 200 },
+      { seed: SEED + 2, numRuns: runs(200) },
     );
   });
 

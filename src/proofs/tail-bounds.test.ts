@@ -8,7 +8,7 @@ import { describe, expect, test } from "vitest";
 import { gapOverBox, gapSlopeOverBox } from "./gap-forms.ts";
 import { Interval, withArena, type Arena } from "./intervals.ts";
 import { GAP_TAIL_SPLIT, gapTailHypotheses, slopeTailHypotheses } from "./tail-bounds.ts";
-import { at, bPoint, certainlyAtMost, overlap, phiPoint, TEST_PRECISION } from "./test-helpers.ts";
+import { at, bPoint, certainlyAtMost, overlap, phiPoint, runs, TEST_PRECISION } from "./test-helpers.ts";
 
 const SEED = 20261206;
 
@@ -31,7 +31,7 @@ describe("F6-F7: the tail of A", () => {
         fc.pre(a < b);
         withArena(TEST_PRECISION, (arena) => expect(certainlyAtMost(h(at(arena, b)), h(at(arena, a)))).toBe(true));
       }),
-      { seed: SEED, numRuns: 200 },
+      { seed: SEED, numRuns: runs(200) },
     );
     withArena(TEST_PRECISION, (arena) => expect(h(at(arena, 1)).isExactZero()).toBe(true));
   });
@@ -46,7 +46,7 @@ describe("F6-F7: the tail of A", () => {
           if (v * y <= s) expect(certainlyAtMost(at(arena, y).log().addDouble(-s / 2 - 1), b)).toBe(true);
         });
       }),
-      { seed: SEED + 1, numRuns: 300 },
+      { seed: SEED + 1, numRuns: runs(300) },
     );
   });
 
@@ -60,7 +60,7 @@ describe("F6-F7: the tail of A", () => {
           expect(certainlyAtMost(Y.neg().expm1().neg().mul(least), gapOverBox(Y, at(arena, v)))).toBe(true);
         });
       }),
-      { seed: SEED + 2, numRuns: 300 },
+      { seed: SEED + 2, numRuns: runs(300) },
     );
     withArena(TEST_PRECISION, (arena) => {
       for (const v of [0.01, 0.1, 0.5]) {
@@ -82,7 +82,9 @@ describe("F6-F7: the tail of A", () => {
 describe("F8: the tail of dA/dy", () => {
   test("(1 - e^-y)(B(y/2) - B(y))/y = e^-y (e^(y/2) - 1)/2, and dA/dy >= e^-y ((e^(y/2) - 1)/2 - y) for v <= 1/2", () => {
     fc.assert(
-      fc.property(fc.double({ min: 0.01, max: 500, noNaN: true }), fc.double({ min: 0, max: 0.5, noNaN: true }), (y, v) => {
+      // At v = 1/2 the bound is tight up to e^-y (y/2 + log 2), relatively about y e^(-y/2): y <= 200 keeps that
+      // far above the 2^-256 of the test's enclosures (at y = 363 a deep run found them unable to separate).
+      fc.property(fc.double({ min: 0.01, max: 200, noNaN: true }), fc.double({ min: 0, max: 0.5, noNaN: true }), (y, v) => {
         withArena(TEST_PRECISION, (arena) => {
           const Y = at(arena, y);
           const left = Y.neg().expm1().neg().mul(bPoint(Y.scale(0.5)).sub(bPoint(Y))).div(Y);
@@ -92,7 +94,7 @@ describe("F8: the tail of dA/dy", () => {
           expect(certainlyAtMost(bound, gapSlopeOverBox(Y, at(arena, v)))).toBe(true);
         });
       }),
-      { seed: SEED + 3, numRuns: 300 },
+      { seed: SEED + 3, numRuns: runs(300) },
     );
   });
 

@@ -8,7 +8,7 @@ import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { hull, Interval, withArena, type Arena } from "./intervals.ts";
 import { gapTaylorLowerOverBox, slopeTaylorLowerOverBox } from "./taylor-models.ts";
-import { at, certainlyAtMost, contains, dForm, dFormSlope, lsh, TEST_PRECISION, xCothX, xCothXSlope } from "./test-helpers.ts";
+import { at, certainlyAtMost, contains, dForm, dFormSlope, lsh, runs, TEST_PRECISION, xCothX, xCothXSlope } from "./test-helpers.ts";
 
 const SEED = 20261204;
 const xs = fc.double({ min: 1e-4, max: 30, noNaN: true });
@@ -38,7 +38,7 @@ describe("F4: series bounds, for every x >= 0", () => {
           expect(certainlyAtMost(slope, X.scale(2).div(rational(arena, 3, 1)))).toBe(true);
         });
       }),
-      { seed: SEED, numRuns: 300 },
+      { seed: SEED, numRuns: runs(300) },
     );
   });
 
@@ -68,7 +68,7 @@ describe("F5: Taylor models of D and D_x", () => {
           expect(certainlyAtMost(X.mul(slopeTaylorLowerOverBox(X, V)), dFormSlope(X, V))).toBe(true);
         });
       }),
-      { seed: SEED + 1, numRuns: 300 },
+      { seed: SEED + 1, numRuns: runs(300) },
     );
   });
 
@@ -101,7 +101,7 @@ describe("F5: Taylor models of D and D_x", () => {
             }
         });
       }),
-      { seed: SEED + 2, numRuns: 100 },
+      { seed: SEED + 2, numRuns: runs(100) },
     );
   });
 });

@@ -10,6 +10,11 @@ export interface Dyadic {
   readonly e: number;
 }
 
+/** Random cases per property: `base`, or 20 times as many with BONKL_DEEP=1 (`npm run test:deep`). */
+export function runs(base: number): number {
+  return process.env.BONKL_DEEP === "1" ? 20 * base : base;
+}
+
 /** Working precision of the test evaluations (well above the certificates' 128 bits). */
 export const TEST_PRECISION = 256;
 
