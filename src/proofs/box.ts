@@ -2,7 +2,7 @@
  * A box of the (y, v) plane, [y0, y1] x [v0, v1], with exact ends (y1 may be "inf"), and what checking one
  * gives: whether it is proved and the certified lower bound of the quantity that decided it.
  */
-import { compareBoxNumbers, formatBoxNumber, isInfinite, type BoxNumber } from "./box-number.ts";
+import { formatBoxNumber, isInfinite, type BoxNumber } from "./box-number.ts";
 import { hull, Interval, mpfr, type Arena } from "./intervals.ts";
 
 export interface Box {
@@ -45,9 +45,4 @@ export function positiveVerdict(quantities: readonly Interval[], what: string): 
 /** A verdict for a box a method cannot take (wrong shape). */
 export function refused(reason: string): BoxVerdict {
   return { ok: false, reason };
-}
-
-/** True when a <= b exactly. */
-export function atMost(a: BoxNumber, b: BoxNumber): boolean {
-  return compareBoxNumbers(a, b) <= 0;
 }

@@ -44,8 +44,7 @@ export function lowerText(lower: Interval): string {
 /** True when the stored decimal is <= the recomputed lower end (exactly). */
 function storedNotAbove(arena: Arena, stored: string, lower: Interval): boolean {
   const { num, den } = parseScientific(stored);
-  const claimed = den > 0n ? Interval.fromRational(arena, num, den) : undefined;
-  return claimed !== undefined && mpfr.mpfr_lessequal_p(claimed.hi, lower.lo) !== 0;
+  return mpfr.mpfr_lessequal_p(Interval.fromRational(arena, num, den).hi, lower.lo) !== 0;
 }
 
 function checkStrip(theorem: Theorem, method: Exclude<RegionMethod, "exact-n1">, strip: Strip, precision: number, failures: string[], lowers: string[]): number {

@@ -27,16 +27,6 @@ export function decreasingImage(t: Interval, f: (point: Interval) => Interval): 
   return o;
 }
 
-/** The image of t under an increasing f. */
-export function increasingImage(t: Interval, f: (point: Interval) => Interval): Interval {
-  const atLo = f(pointAt(t, t.lo));
-  const atHi = f(pointAt(t, t.hi));
-  const o = Interval.alloc(t.arena);
-  mpfr.mpfr_set(o.lo, atLo.lo, RNDD);
-  mpfr.mpfr_set(o.hi, atHi.hi, RNDU);
-  return o;
-}
-
 function requireNonNegative(t: Interval, name: string): void {
   if (mpfr.mpfr_sgn(t.lo) < 0 || mpfr.mpfr_nan_p(t.lo) !== 0) throw new Error(`${name}: argument below 0`);
 }
