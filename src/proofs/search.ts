@@ -5,7 +5,7 @@
  * spellings are exact. Nothing found here is trusted: the checker redoes every box.
  */
 import { BonklError } from "../errors.ts";
-import { dyadicDecimal, type BoxNumber } from "./box-number.ts";
+import { formatBoxNumber, type BoxNumber } from "./box-number.ts";
 import type { Box } from "./box.ts";
 import { CERTIFICATE_FORMAT, type CertificateJson, type RegionJson, type StripJson } from "./certificate.ts";
 import { lowerText } from "./check-certificate.ts";
@@ -26,7 +26,6 @@ const FIRST_STRIP_WIDTH = 0.25;
 export interface SearchOptions {
   readonly precision?: number;
   readonly command?: string;
-  readonly onStrip?: (y1: number, boxes: number) => void;
 }
 
 /** An exact dyadic double as a box number (Infinity as "inf"). */
@@ -38,10 +37,7 @@ function boxNumberOf(x: number): BoxNumber {
 }
 
 function spell(x: number): string {
-  if (x === Number.POSITIVE_INFINITY) return "inf";
-  let shift = 0;
-  while (!Number.isInteger(x * 2 ** shift)) shift++;
-  return dyadicDecimal(BigInt(x * 2 ** shift), shift);
+  return formatBoxNumber(boxNumberOf(x));
 }
 
 /** Covers v in [0, 1/2] for y in [y0, y1] with `method`, or undefined if it needs more than `maxBoxes` boxes. */
@@ -88,7 +84,7 @@ function tailRegion(theorem: Theorem, precision: number): { start: number; strip
   throw new BonklError("PROOF_SEARCH", `${theorem.id}: the tail argument proves no region y >= ${TAIL_STARTS[TAIL_STARTS.length - 1]}`);
 }
 
-function middleStrips(theorem: Theorem, from: number, to: number, options: SearchOptions, precision: number): StripJson[] {
+function middleStrips(theorem: Theorem, from: number, to: number, precision: number): StripJson[] {
   const strips: StripJson[] = [];
   let y = from;
   let width = FIRST_STRIP_WIDTH;
@@ -97,7 +93,6 @@ function middleStrips(theorem: Theorem, from: number, to: number, options: Searc
     const strip = coverStrip(theorem, "interval", y, top, precision, MAX_BOXES_PER_STRIP);
     if (strip !== undefined) {
       strips.push(strip);
-      options.onStrip?.(top, strip.lower.length);
       y = top;
       width *= 2;
     } else {
@@ -118,7 +113,7 @@ export function searchCertificate(theorem: Theorem, options: SearchOptions = {})
     { method: "exact-n1", strips: [] },
     { method: "taylor", strips: [taylor.strip] },
   ];
-  if (tail.start > taylor.end) regions.push({ method: "interval", strips: middleStrips(theorem, taylor.end, tail.start, options, precision) });
+  if (tail.start > taylor.end) regions.push({ method: "interval", strips: middleStrips(theorem, taylor.end, tail.start, precision) });
   regions.push({ method: "tail", strips: [tail.strip] });
   const seconds = Math.round((performance.now() - started) / 100) / 10;
   return { format: CERTIFICATE_FORMAT, theorem: theorem.id, precision, search: { seconds, command: options.command ?? "npm run proofs" }, regions };
