@@ -25,6 +25,11 @@ export const commands: readonly CommandEntry[] = [
   },
   { name: "figures", summary: "regenerate the paper's Figures 1-3 as certified CSVs and SVG charts", load: async () => (await import("./figures.ts")).figuresCommand },
   {
+    name: "prove",
+    summary: "check the certified proofs over the continuum (spec/proofs), or search them anew",
+    load: async () => (await import("./prove.ts")).proveCommand,
+  },
+  {
     name: "init",
     summary: "print a starting file for your own subject: the Python helper or a JS module template",
     load: async () => (await import("./init.ts")).initCommand,
