@@ -7,7 +7,7 @@ import { InputError } from "../errors.ts";
 import { expectFault, expectNoProcessLeft, fixtureCommand, idsOf, isGoneSoon } from "./fixtures/harness.ts";
 import { openProcessSubject } from "./process-subject.ts";
 import type { Answer, SubjectOptions } from "./subject.ts";
-import { trackedProcessGroups } from "./process-groups.ts";
+import { trackedSessions as trackedProcessGroups } from "./sessions/sessions.ts";
 
 // Short hang timeouts; a fresh process gets 1.5 s more for its first output (node starts slowly on a loaded machine).
 const FAST: SubjectOptions = { timeoutMs: 500, closeGraceMs: 300, startGraceMs: 1500 };
