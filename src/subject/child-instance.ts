@@ -17,7 +17,7 @@ import { OutputCapturer } from "./output-capture.ts";
 import { readableId } from "./response-check.ts";
 import { ResponseLines } from "./response-lines.ts";
 import { killSession, trackSession, untrackSession } from "./sessions/sessions.ts";
-import type { ExitStatus, OutputCapture } from "./subject.ts";
+import type { ExitStatus, FaultKind, OutputCapture } from "./subject.ts";
 
 export interface ChildOptions {
   argv: string[];
@@ -103,10 +103,7 @@ export abstract class ChildInstance implements Instance {
     });
     const lines = new ResponseLines(this.options.maxLineBytes, (id) => this.expected.get(id), {
       message: (body, text) => this.onChannelMessage(body, text),
-      badMessage: (kind, detail, id, excerpt) => {
-        if (id !== undefined) this.expected.delete(id);
-        sink.badMessage(kind, detail, id, excerpt);
-      },
+      badMessage: (kind, detail, id, excerpt) => this.forwardBad(kind, detail, id, excerpt),
     });
     const reader = new LineReader(this.options.maxLineBytes, { line: (bytes) => lines.line(bytes), tooLong: (head, total) => lines.tooLong(head, total) });
     output.on("data", (chunk: Buffer) => {
@@ -155,6 +152,7 @@ export abstract class ChildInstance implements Instance {
   }
 
   kill(reason: string): Promise<void> {
+    if (this.child === null) this.finish(); // never started: nothing to kill
     if (this.finished) return Promise.resolve();
     if (this.exit === null && this.killedBy === null) this.killedBy = reason;
     if (this.processId !== null) killSession(this.processId);
@@ -196,6 +194,12 @@ export abstract class ChildInstance implements Instance {
     const id = readableId(body);
     if (id !== undefined) this.expected.delete(id);
     this.sink?.message(body, excerpt);
+  }
+
+  /** Hands a line that is no answer to the supervisor (the request it names, if any, needs no more shape checks). */
+  protected forwardBad(kind: FaultKind, detail: string, id: number | undefined, excerpt: string): void {
+    if (id !== undefined) this.expected.delete(id);
+    this.sink?.badMessage(kind, detail, id, excerpt);
   }
 
   /** Each chunk of stderr, after it was captured (a module host watches it for running out of memory). */

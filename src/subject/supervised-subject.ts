@@ -354,24 +354,29 @@ export class SupervisedSubject implements Subject {
     const delay = Math.max(1, run.lastProgress + allowed() - now());
     const due = now() + delay;
     run.timer = setTimeout(() => {
-      run.timer = null;
-      if (run.state === "dead" || run.pending.size === 0) return;
-      if (now() - due > lateMs(allowed())) {
-        // The timer fired late: bonkl itself could not listen (its event loop was blocked, e.g. by a long oracle
-        // computation, or the machine did not run it). What the subject wrote meanwhile is still unread (timers run
-        // before I/O is polled), so its silence proves nothing: the clock starts again from now.
-        run.lastProgress = run.clockStart = now();
-        this.armTimer(run);
-        return;
-      }
-      const waited = now() - run.lastProgress;
-      const unsettled = now() - run.clockStart;
-      if (waited >= allowed() - 1) {
-        const what = run.started ? "no answer and no output" : "no output at all since it started";
-        this.retire(run, "timeout", `${what} for ${allowed()} ms: killed as hung`);
-      } else if (unsettled >= SETTLE_LIMIT * allowed()) {
-        this.retire(run, "timeout", `output but no answer for ${Math.round(unsettled)} ms (${SETTLE_LIMIT} times the timeout): killed as hung`);
-      } else this.armTimer(run);
+      const firedAt = now();
+      // Judge only after one more poll for I/O (setImmediate runs after it): timers run before I/O is polled, so an
+      // answer already waiting in the pipe, unread because bonkl's event loop was busy, is seen before any verdict.
+      setImmediate(() => {
+        run.timer = null;
+        if (run.state === "dead" || run.pending.size === 0) return;
+        if (firedAt - due > lateMs(allowed())) {
+          // The timer fired late: bonkl itself could not listen (its event loop was blocked, e.g. by a long oracle
+          // computation, or the machine did not run it), so the subject's silence proves nothing: the clock starts
+          // again from now.
+          run.lastProgress = run.clockStart = now();
+          this.armTimer(run);
+          return;
+        }
+        const waited = now() - run.lastProgress;
+        const unsettled = now() - run.clockStart;
+        if (waited >= allowed() - 1) {
+          const what = run.started ? "no answer and no output" : "no output at all since it started";
+          this.retire(run, "timeout", `${what} for ${allowed()} ms: killed as hung`);
+        } else if (unsettled >= SETTLE_LIMIT * allowed()) {
+          this.retire(run, "timeout", `output but no answer for ${Math.round(unsettled)} ms (${SETTLE_LIMIT} times the timeout): killed as hung`);
+        } else this.armTimer(run);
+      });
     }, delay);
   }
 

@@ -1,0 +1,129 @@
+// The host process of a module subject: module-instance.ts starts it with node (in a session of its own, with a heap
+// limit) as `node module-host.mjs CONFIG`, CONFIG being JSON {moduleUrl, tsxUrl, opNames, maxLineBytes}. Plain
+// JavaScript, so it runs without a build step; for a TypeScript module bonkl gives the URL of tsx's API (tsxUrl),
+// registered before the module is imported. The protocol runs on fd 3, one JSON object a line, both ways; the
+// module's stdin is /dev/null and its stdout and stderr (console output) are captured by bonkl, never read as protocol.
+//
+// bonkl writes calls {id, op, args}; for each, the host runs the export named op with args (a fresh copy: the host
+// parsed it) and writes one line:
+//   {"id", "value"} | {"id", "error"}                       the answer (a throw is an error)
+//   {"host": "invalid", "id", "detail"}                     the value is not plain JSON data (NaN, a Float64Array...)
+//   {"host": "too-large", "id", "detail"}                   its JSON would pass maxLineBytes: not written
+// preceded by {"host": "mutated", "id", "detail"} when the function changed its args. Once the module has loaded:
+// {"host": "ready"}; if it fails to load: {"host": "load-error", "message"}, then exit 1. An error thrown outside any
+// call: {"host": "uncaught", "message"} (or load-error before ready), then exit 1. The host exits when fd 3 ends.
+// Judging the answers is bonkl's business; a module can write on fd 3 too, so bonkl trusts none of this.
+import { Socket } from "node:net";
+import { firstDifference, kindOf } from "./input-changes.mjs";
+import { sendProblem } from "./plain-json.mjs";
+
+const { moduleUrl, tsxUrl, opNames, maxLineBytes } = JSON.parse(process.argv[2]);
+/** Longest a fatal message may take to be written before the host exits anyway. */
+const FLUSH_MS = 1000;
+
+// The module's console writes block while bonkl has not read them yet (node would otherwise queue them in memory here,
+// without bound, for these socket pairs): a flood is paced by bonkl, which keeps only its head and tail.
+for (const stream of [process.stdout, process.stderr]) stream._handle?.setBlocking?.(true);
+
+const channel = new Socket({ fd: 3, readable: true, writable: true });
+const write = (message, then) => channel.write(`${JSON.stringify(message)}\n`, then);
+let loaded = false;
+let exiting = false;
+
+/** Reports a fatal error (loading, or outside any call) and exits with status 1 once it is written. */
+function fail(message) {
+  if (exiting) return;
+  exiting = true;
+  setTimeout(() => process.exit(1), FLUSH_MS).unref();
+  write(loaded ? { host: "uncaught", message } : { host: "load-error", message }, () => process.exit(1));
+}
+
+process.on("uncaughtException", (error) => fail(messageOf(error)));
+channel.on("error", () => process.exit(1));
+channel.on("end", () => process.exit(0));
+
+let subject;
+try {
+  if (tsxUrl !== null) (await import(tsxUrl)).register();
+  subject = await import(moduleUrl);
+} catch (error) {
+  fail(messageOf(error));
+}
+if (subject !== undefined && !exiting) {
+  loaded = true;
+  let pending = "";
+  channel.setEncoding("utf8");
+  channel.on("data", (chunk) => {
+    pending += chunk;
+    const lines = pending.split("\n");
+    pending = lines.pop() ?? "";
+    for (const line of lines) if (line !== "") void answer(JSON.parse(line));
+  });
+  write({ host: "ready" });
+}
+
+async function answer({ id, op, args }) {
+  const pristine = structuredClone(args);
+  let outcome;
+  try {
+    outcome = { id, value: await run(op, args) };
+  } catch (error) {
+    outcome = { id, error: messageOf(error) };
+  }
+  const change = firstDifference(pristine, args, "args");
+  if (change !== undefined) write({ host: "mutated", id, detail: `the function changed its input: ${change}` });
+  write(checked(outcome));
+}
+
+/** The outcome as it may be written: the answer itself, or why it cannot be. */
+function checked(outcome) {
+  const { id } = outcome;
+  if ("value" in outcome) {
+    const { value } = outcome;
+    if (typeof value === "function" || typeof value === "symbol") {
+      return { host: "invalid", id, detail: `returned ${kindOf(value)}, which cannot be sent back as JSON` };
+    }
+    const problem = sendProblem(value, "value", maxLineBytes);
+    if (problem?.kind === "invalid") return { host: "invalid", id, detail: `${problem.detail}: not a finite number or decimal string` };
+    if (problem?.kind === "too-large") return { host: "too-large", id, detail: `returned a value too large to send: ${problem.detail}` };
+  }
+  let bytes;
+  try {
+    bytes = Buffer.byteLength(JSON.stringify(outcome));
+  } catch (error) {
+    return { host: "too-large", id, detail: `its answer cannot be written as one line (${messageOf(error)})` };
+  }
+  if (bytes > maxLineBytes) return { host: "too-large", id, detail: `its answer is a line of ${bytes} bytes, over the limit of ${maxLineBytes} bytes` };
+  return outcome;
+}
+
+async function run(op, args) {
+  const target = lookup(op);
+  if (op === "capabilities" && typeof target !== "function") {
+    // Optional: a `capabilities` function or array; by default, the protocol's ops the module exports as functions.
+    return target ?? opNames.filter((name) => name !== "capabilities" && typeof lookup(name) === "function");
+  }
+  if (target === undefined) throw new Error(`unsupported op: ${op} (the module exports no ${op})`);
+  if (typeof target !== "function") throw new Error(`the module's export ${op} is ${kindOf(target)}, not a function`);
+  return await target(args);
+}
+
+/** A named export, or a property of the default export (a CommonJS module's `module.exports`). */
+function lookup(op) {
+  if (typeof op !== "string") return undefined;
+  if (op in subject) return subject[op];
+  const fallback = subject.default;
+  if (fallback !== null && (typeof fallback === "object" || typeof fallback === "function") && Object.hasOwn(fallback, op)) {
+    return fallback[op];
+  }
+  return undefined;
+}
+
+function messageOf(error) {
+  try {
+    if (error !== null && typeof error === "object" && typeof error.message === "string") return error.message;
+    return String(error);
+  } catch {
+    return "(an error that cannot be shown)";
+  }
+}
