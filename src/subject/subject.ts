@@ -192,8 +192,8 @@ export interface StoppedRequests {
 /** Tuning shared by both kinds of subject. All durations in milliseconds. */
 export interface SubjectOptions {
   /**
-   * A request is hung when it is pending and the subject showed no sign of progress (for a program: no stdout byte;
-   * for a module: no call finished) for this long. Default 10000.
+   * A request is hung when it is pending and the subject showed no sign of progress (no byte on its protocol channel:
+   * a program's stdout; for a module, its host's fd 3, where only answers are written) for this long. Default 10000.
    */
   timeoutMs?: number;
   /** Requests in flight at once; more wait in bonkl. Default 64 for programs, 1 for modules. */
@@ -214,9 +214,9 @@ export interface SubjectOptions {
    * its other requests are not sent. Default 3.
    */
   maxDeathsPerOp?: number;
-  /** Longest response line accepted, in bytes (without the `\n`). Default 64 MiB. */
+  /** Longest response line accepted, in bytes (without the `\n`); a module's host refuses to write a longer answer. Default 64 MiB. */
   maxLineBytes?: number;
-  /** How long a program may take to exit after its stdin is closed at close(). Default 1000. */
+  /** How long the subject's process may take to exit after its input is closed at close(). Default 1000. */
   closeGraceMs?: number;
   /**
    * Extra time a fresh start gets before its first sign of life, on top of timeoutMs: a program until its first
@@ -227,9 +227,9 @@ export interface SubjectOptions {
   captureBytes?: number;
   /** Faults kept in full in the log (all are counted). Default 1000. */
   maxFaultsLogged?: number;
-  /** Working directory of a program subject. Default: bonkl's. */
+  /** Working directory of the subject's process (a program, or a module's host). Default: bonkl's. */
   cwd?: string;
-  /** Environment of a program subject. Default: bonkl's. */
+  /** Environment of the subject's process (a program, or a module's host). Default: bonkl's. */
   env?: NodeJS.ProcessEnv;
   /** Heap limit of a module subject's host process, in MiB (node's --max-old-space-size). Default 2048. */
   maxHeapMb?: number;
