@@ -1,6 +1,6 @@
 // Module subjects that a worker thread could not stop, through `bonkl check` (the engine, in-process): a call blocked
-// in a system call (`sleep 40` run synchronously), a load blocked on a FIFO nobody writes, a call that runs out of
-// memory, a module that leaves a child process running. Each run ends within its timeouts with a schema-valid report,
+// in a system call (`sleep 40` run synchronously), a load blocked on a FIFO nobody writes, a load reading fd 0, a call
+// that runs out of memory, a module that leaves a child process running. Each run ends within its timeouts with a schema-valid report,
 // the fault names the request (or the start) it hit, the other ops are graded, and no process of the subject is left.
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
@@ -71,6 +71,15 @@ describe("module subjects blocked where no JavaScript runs", () => {
     expect(report.subjectLog.stoppedBecause).toBe("it could not start: not ready 1000 ms after starting");
     expect(report.results.every((r) => r.passed === 0)).toBe(true);
     expect(wallMs).toBeLessThan(10_000);
+  });
+});
+
+describe("a module reading fd 0 while it loads (a program passed as a module)", () => {
+  test("its stdin is /dev/null: it reads nothing, loads, and is graded", async () => {
+    const { report, wallMs } = await checkModule("module-reads-stdin.mjs");
+    expectOnlyFailing(report, []);
+    expect(report.subjectLog.faults).toEqual([]);
+    expect(wallMs).toBeLessThan(20_000);
   });
 });
 

@@ -214,7 +214,10 @@ export interface SubjectOptions {
    * its other requests are not sent. Default 3.
    */
   maxDeathsPerOp?: number;
-  /** Longest response line accepted, in bytes (without the `\n`); a module's host refuses to write a longer answer. Default 64 MiB. */
+  /**
+   * Longest response line accepted, in bytes (without the `\n`); a module's host refuses to write a longer answer.
+   * Default 64 MiB.
+   */
   maxLineBytes?: number;
   /** How long the subject's process may take to exit after its input is closed at close(). Default 1000. */
   closeGraceMs?: number;
