@@ -21,7 +21,7 @@ describe("withDefaults", () => {
       maxHeapMb: 2048,
     });
     expect(withDefaults({}, 7)).toEqual({ ...SUBJECT_DEFAULTS, maxInFlight: 7 });
-    expect([PROCESS_IN_FLIGHT_DEFAULT, MODULE_IN_FLIGHT_DEFAULT]).toEqual([64, 1]);
+    expect([PROCESS_IN_FLIGHT_DEFAULT, MODULE_IN_FLIGHT_DEFAULT]).toEqual([64, 16]);
   });
   test("given values win", () => {
     const given = {

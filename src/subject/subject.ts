@@ -196,7 +196,10 @@ export interface SubjectOptions {
    * a program's stdout; for a module, its host's fd 3, where only answers are written) for this long. Default 10000.
    */
   timeoutMs?: number;
-  /** Requests in flight at once; more wait in bonkl. Default 64 for programs, 1 for modules. */
+  /**
+   * Requests in flight at once; more wait in bonkl. Default 64 for programs, 16 for modules (whose host runs them one
+   * at a time, in order).
+   */
   maxInFlight?: number;
   /**
    * After a timeout or a death the subject is started afresh for later requests, at most this many times in all.

@@ -4,8 +4,8 @@
 // registered before the module is imported. The protocol runs on fd 3, one JSON object a line, both ways; the
 // module's stdin is /dev/null and its stdout and stderr (console output) are captured by bonkl, never read as protocol.
 //
-// bonkl writes calls {id, op, args}; for each, the host runs the export named op with args (a fresh copy: the host
-// parsed it) and writes one line:
+// bonkl writes calls {id, op, args} (several may be queued); the host runs them one at a time, in the order received,
+// each with the export named op and args (a fresh copy: the host parsed it), and writes one line per call:
 //   {"id", "value"} | {"id", "error"}                       the answer (a throw is an error)
 //   {"host": "invalid", "id", "detail"}                     the value is not plain JSON data (NaN, a Float64Array...)
 //   {"host": "too-large", "id", "detail"}                   its JSON would pass maxLineBytes: not written
@@ -57,9 +57,22 @@ if (subject !== undefined && !exiting) {
     pending += chunk;
     const lines = pending.split("\n");
     pending = lines.pop() ?? "";
-    for (const line of lines) if (line !== "") void answer(JSON.parse(line));
+    for (const line of lines) if (line !== "") calls.push(JSON.parse(line));
+    void runCalls();
   });
   write({ host: "ready" });
+}
+
+/** Calls received and not yet run, in order; one runs at a time. */
+const calls = [];
+let running = false;
+
+/** Runs the queued calls one after the other, in the order received (so the oldest unanswered call is the one running). */
+async function runCalls() {
+  if (running) return;
+  running = true;
+  while (calls.length > 0) await answer(calls.shift());
+  running = false;
 }
 
 async function answer({ id, op, args }) {

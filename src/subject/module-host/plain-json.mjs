@@ -1,6 +1,6 @@
 // What a module's returned value may be, judged inside its host process before it is written (module-host.mjs): plain
 // JSON data (null, booleans, finite numbers, strings, arrays without holes, plain objects, no cycles), with the same
-// rules and messages as src/subject/json-value.ts (bonkl's own check; json-value.test.ts checks that both agree), and
+// rules and messages as src/subject/json-value.ts (bonkl's own check; plain-json.test.ts checks that both agree), and
 // small enough for one protocol line: a lower bound of its JSON size is counted along the way, so a value far over the
 // limit (`new Array(1e8)`) is refused without being written out.
 
@@ -53,9 +53,10 @@ function check(value, path, ancestors, depth, budget) {
     }
     const proto = Object.getPrototypeOf(value);
     if (proto !== Object.prototype && proto !== null) return `${path} is ${kindOfObject(value)}, not plain JSON data`;
-    count(budget, 2);
-    for (const [key, item] of Object.entries(value)) {
-      count(budget, key.length + 4);
+    const entries = Object.entries(value);
+    count(budget, 1 + Math.max(1, entries.length)); // braces and commas
+    for (const [key, item] of entries) {
+      count(budget, key.length + 3); // the quoted key and its colon
       const problem = check(item, `${path}.${key}`, ancestors, depth + 1, budget);
       if (problem !== undefined) return problem;
     }
