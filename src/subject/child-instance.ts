@@ -53,6 +53,8 @@ export abstract class ChildInstance implements Instance {
   private exit: { code: number | null; signal: string | null } | null = null;
   private killedBy: string | null = null;
   private channelClosed = false;
+  /** Captured streams (stderr; a module host's stdout) not at their end yet: read to the end before the end is reported. */
+  private capturesOpen = 0;
   private inputProblem: string | null = null;
   /** Exit seen (or never started) and the session killed: nothing of it remains. */
   private finished = false;
@@ -124,11 +126,11 @@ export abstract class ChildInstance implements Instance {
       this.stderrCapture.write(chunk);
       this.onStderr(chunk);
     });
-    child.stderr?.on("error", () => undefined);
+    this.watchCaptureEnd(child.stderr);
     if (this.stdoutCapture !== null) {
       const capture = this.stdoutCapture;
       child.stdout?.on("data", (chunk: Buffer) => capture.write(chunk));
-      child.stdout?.on("error", () => undefined);
+      this.watchCaptureEnd(child.stdout);
     }
     child.on("exit", (code, signal) => {
       this.exit = { code, signal };
@@ -210,15 +212,34 @@ export abstract class ChildInstance implements Instance {
     this.sink?.ended(exit);
   }
 
+  /** Counts a captured stream as open until it ends (or fails). */
+  private watchCaptureEnd(stream: Readable | null): void {
+    if (stream === null) return;
+    this.capturesOpen += 1;
+    let ended = false;
+    const onEnd = (): void => {
+      if (ended) return;
+      ended = true;
+      this.capturesOpen -= 1;
+      this.step();
+    };
+    stream.on("end", onEnd);
+    stream.on("close", onEnd);
+    stream.on("error", onEnd);
+  }
+
   /** What the requests are written to, as a fault detail names it. */
   private inputName(): string {
     return this.channel === "stdio" ? "stdin" : "channel (fd 3)";
   }
 
-  /** Exit and end of the channel arrive in either order; the instance is over once both have (or after DRAIN_MS). */
+  /**
+   * Exit, end of the channel and end of the captured streams arrive in any order; the instance is over once all have
+   * (so that its last words on stderr are known when its end is reported), or DRAIN_MS after the exit.
+   */
   private step(): void {
     if (this.finished) return;
-    if (this.exit !== null && this.channelClosed) {
+    if (this.exit !== null && this.channelClosed && this.capturesOpen === 0) {
       this.finish();
       return;
     }
