@@ -1109,3 +1109,21 @@ describe("blame and quarantine", () => {
 function expectFaultKind(answer: Answer, kind: string): void {
   expect(fault(answer).fault).toBe(kind);
 }
+
+describe("blame when the subject stops", () => {
+  test("a subject that answered out of order and is then stopped: none of its requests in flight is blamed, all are stopped", async () => {
+    const h = harness({ maxInFlight: 3, maxRestarts: 0 });
+    const answers = collect([1, 2, 3].map((n) => h.subject.call("klFormula", { n })));
+    h.last().sink.ready(false);
+    h.last().answer(2, 0);
+    h.last().exit(1);
+    await flush();
+    expect(answers.map((a) => (a?.kind === "fault" ? a.fault : a?.kind))).toEqual(["stopped", "value", "stopped"]);
+    expect(h.subject.log().faults[0]).toEqual({
+      kind: "crashed",
+      ids: [],
+      detail: "exited with status 1 before answering; it answered out of order, so none of the 2 requests in flight is blamed: they are stopped",
+      instance: 1,
+    });
+  });
+});

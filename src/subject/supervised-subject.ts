@@ -463,7 +463,8 @@ export class SupervisedSubject implements Subject {
       if (quarantined !== undefined) this.stopQuarantined(quarantined.op, run.number);
     } else if (pending.length === 0) this.faults.record(kind, [], detail, run.number);
     else {
-      const why = `${detail}; it answered out of order, so none of the ${pending.length} requests in flight is blamed: each is sent again, alone`;
+      const next = restarting ? "each is sent again, alone" : "they are stopped";
+      const why = `${detail}; it answered out of order, so none of the ${pending.length} requests in flight is blamed: ${next}`;
       this.faults.record(kind, [], why, run.number);
     }
     if (restarting) {
