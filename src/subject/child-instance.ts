@@ -2,7 +2,7 @@
  * One run of a subject as a child process, whichever kind: a program (process-instance.ts) or the host process of a
  * module (module-instance.ts). The child is spawned directly (no shell) as the leader of a new session, registered so
  * that it dies with bonkl (sessions/sessions.ts), and talks JSON Lines over a channel: its stdin and stdout (a
- * program), or fd 3 (a module host, whose stdout is then the module's console output). Lines are read at most
+ * program), or fds 3 and 4 (a module host, whose stdout is then the module's console output). Lines are read at most
  * maxLineBytes at a time (line-reader.ts) and judged by shape before they are parsed (response-lines.ts); stderr (and
  * a module's stdout) keep their head and tail only. When it is done, its whole session is killed. It reports what
  * happened to the supervisor (instance.ts) and judges nothing beyond "is this line a possible answer".
@@ -28,10 +28,11 @@ export interface ChildOptions {
 }
 
 /**
- * Where the protocol runs: "stdio" (requests on stdin, answers on stdout) or "fd3" (both ways on fd 3; stdin is
- * /dev/null and stdout is captured like stderr).
+ * Where the protocol runs: "stdio" (requests on stdin, answers on stdout) or "host" (requests on fd 3, answers on
+ * fd 4, which the host writes synchronously so that nothing written is lost when it exits; stdin is /dev/null and
+ * stdout is captured like stderr).
  */
-export type Channel = "stdio" | "fd3";
+export type Channel = "stdio" | "host";
 
 /**
  * After the process exits, how long its channel may take to deliver what was written before the exit (a grandchild
@@ -68,7 +69,7 @@ export abstract class ChildInstance implements Instance {
     private readonly channel: Channel,
   ) {
     this.stderrCapture = new OutputCapturer(options.captureBytes);
-    this.stdoutCapture = channel === "fd3" ? new OutputCapturer(options.captureBytes) : null;
+    this.stdoutCapture = channel === "host" ? new OutputCapturer(options.captureBytes) : null;
   }
 
   get pid(): number | null {
@@ -80,7 +81,7 @@ export abstract class ChildInstance implements Instance {
     const [command, ...args] = this.options.argv;
     if (command === undefined) throw new Error("empty argv");
     const child = spawn(command, args, {
-      stdio: this.channel === "stdio" ? ["pipe", "pipe", "pipe"] : ["ignore", "pipe", "pipe", "pipe"],
+      stdio: this.channel === "stdio" ? ["pipe", "pipe", "pipe"] : ["ignore", "pipe", "pipe", "pipe", "pipe"],
       detached: true, // a new session (setsid): everything it starts can be found and killed
       shell: false,
       windowsHide: true,
@@ -98,7 +99,7 @@ export abstract class ChildInstance implements Instance {
       sink.lost("start-failed", `cannot run ${JSON.stringify(command)}: ${error.message}`);
     });
     const input = (this.channel === "stdio" ? child.stdin : child.stdio[3]) as Writable;
-    const output = (this.channel === "stdio" ? child.stdout : child.stdio[3]) as Readable;
+    const output = (this.channel === "stdio" ? child.stdout : child.stdio[4]) as Readable;
     this.input = input;
     input.on("error", (error: NodeJS.ErrnoException) => {
       this.inputProblem = `its ${this.inputName()} is closed (${error.code ?? error.message})`;
@@ -249,7 +250,7 @@ export abstract class ChildInstance implements Instance {
     } else if (this.channelClosed) {
       this.drainTimer = setTimeout(() => {
         this.drainTimer = null;
-        const output = this.channel === "stdio" ? "stdout" : "channel (fd 3)";
+        const output = this.channel === "stdio" ? "stdout" : "answer channel (fd 4)";
         if (this.exit === null && !this.finished) this.sink?.lost("closed", `closed its ${output} but kept running`);
       }, DRAIN_MS);
     }

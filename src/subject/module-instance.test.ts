@@ -44,6 +44,7 @@ beforeAll(() => {
       "export const longNumbers = () => new Array(200000).fill(0.12345678901234);",
       'export const longString = () => "x".repeat(2 << 20);',
       'export const longError = () => { throw new Error("y".repeat(2 << 20)); };',
+      'export const big = () => "7".repeat(300000);',
       'export const floods = () => { const mib = "z".repeat((1 << 20) - 1); for (let i = 0; i < 128; i++) console.log(mib); return 1; };',
     ].join("\n"),
   );
@@ -215,6 +216,18 @@ describe("a console flood", () => {
     // Pipe chunks (64 KiB each) come and go until the garbage collector takes them; holding the flood would take 128 MiB.
     expect(peak).toBeLessThan(48 << 20);
     await instance.kill("done");
+  });
+});
+
+describe("answers written just before the module ends its process", () => {
+  test("none is lost: the host writes each answer out before it runs the next call (several socket buffers' worth here)", async () => {
+    const { instance, r } = await started("probe.mjs");
+    for (let id = 1; id <= 6; id++) expect(instance.send({ id, op: "big", args: {} })).toBeUndefined();
+    expect(instance.send({ id: 7, op: "quit", args: {} })).toBeUndefined();
+    await r.until("ended");
+    const answered = r.events.filter((e) => e[0] === "message").map((e) => (e[1] as { id: number; value: string }).id);
+    expect(answered).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(r.events.at(-1)).toEqual(["ended", { code: 3, signal: null }]);
   });
 });
 

@@ -1,6 +1,6 @@
 /**
  * One run of a module subject: a host process (module-host/module-host.mjs, run by node with a heap limit, in a
- * session of its own like a program) loads the module and speaks the protocol on fd 3 (child-instance.ts). Being a
+ * session of its own like a program) loads the module and speaks the protocol on fds 3 and 4 (child-instance.ts). Being a
  * process, it can be killed in any state: inside a synchronous loop, blocked in a system call (a read on a FIFO, a
  * `sleep` run synchronously), out of memory. Its console output (stdout and stderr) is captured, never read as
  * protocol. This class turns the host's own messages (ready, load error, a value that cannot be sent, changed
@@ -52,7 +52,7 @@ export class ModuleInstance extends ChildInstance {
         ...(module.cwd === undefined ? {} : { cwd: module.cwd }),
         ...(module.env === undefined ? {} : { env: module.env }),
       },
-      "fd3",
+      "host",
     );
   }
 

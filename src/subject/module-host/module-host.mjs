@@ -1,8 +1,9 @@
 // The host process of a module subject: module-instance.ts starts it with node (in a session of its own, with a heap
 // limit) as `node module-host.mjs CONFIG`, CONFIG being JSON {moduleUrl, tsxUrl, opNames, maxLineBytes}. Plain
 // JavaScript, so it runs without a build step; for a TypeScript module bonkl gives the URL of tsx's API (tsxUrl),
-// registered before the module is imported. The protocol runs on fd 3, one JSON object a line, both ways; the
-// module's stdin is /dev/null and its stdout and stderr (console output) are captured by bonkl, never read as protocol.
+// registered before the module is imported. The protocol runs one JSON object a line: calls come on fd 3, answers go
+// out on fd 4, written synchronously (a module calling process.exit() loses none of the answers before); the module's
+// stdin is /dev/null and its stdout and stderr (console output) are captured by bonkl, never read as protocol.
 //
 // bonkl writes calls {id, op, args} (several may be queued); the host runs them one at a time, in the order received,
 // each with the export named op and args (a fresh copy: the host parsed it), and writes one line per call:
@@ -12,35 +13,45 @@
 // preceded by {"host": "mutated", "id", "detail"} when the function changed its args. Once the module has loaded:
 // {"host": "ready"}; if it fails to load: {"host": "load-error", "message"}, then exit 1. An error thrown outside any
 // call: {"host": "uncaught", "message"} (or load-error before ready), then exit 1. The host exits when fd 3 ends.
-// Judging the answers is bonkl's business; a module can write on fd 3 too, so bonkl trusts none of this.
+// Judging the answers is bonkl's business; a module can write on fd 4 too, so bonkl trusts none of this.
+import { writeSync } from "node:fs";
 import { Socket } from "node:net";
 import { firstDifference, kindOf } from "./input-changes.mjs";
 import { sendProblem } from "./plain-json.mjs";
 
 const { moduleUrl, tsxUrl, opNames, maxLineBytes } = JSON.parse(process.argv[2]);
-/** Longest a fatal message may take to be written before the host exits anyway. */
-const FLUSH_MS = 1000;
 
 // The module's console writes block while bonkl has not read them yet (node would otherwise queue them in memory here,
 // without bound, for these socket pairs): a flood is paced by bonkl, which keeps only its head and tail.
 for (const stream of [process.stdout, process.stderr]) stream._handle?.setBlocking?.(true);
 
-const channel = new Socket({ fd: 3, readable: true, writable: true });
-const write = (message, then) => channel.write(`${JSON.stringify(message)}\n`, then);
+const calls = new Socket({ fd: 3, readable: true, writable: false });
+const ANSWERS = 4; // a blocking socket bonkl reads: writeSync returns once the line is out of this process
+
+/** Writes one message as a line on fd 4, all of it, before returning. */
+function write(message) {
+  const line = Buffer.from(`${JSON.stringify(message)}\n`);
+  let done = 0;
+  while (done < line.length) done += writeSync(ANSWERS, line, done);
+}
+
 let loaded = false;
 let exiting = false;
 
-/** Reports a fatal error (loading, or outside any call) and exits with status 1 once it is written. */
+/** Reports a fatal error (loading, or outside any call) and exits with status 1. */
 function fail(message) {
   if (exiting) return;
   exiting = true;
-  setTimeout(() => process.exit(1), FLUSH_MS).unref();
-  write(loaded ? { host: "uncaught", message } : { host: "load-error", message }, () => process.exit(1));
+  try {
+    write(loaded ? { host: "uncaught", message } : { host: "load-error", message });
+  } finally {
+    process.exit(1);
+  }
 }
 
 process.on("uncaughtException", (error) => fail(messageOf(error)));
-channel.on("error", () => process.exit(1));
-channel.on("end", () => process.exit(0));
+calls.on("error", () => process.exit(1));
+calls.on("end", () => process.exit(0));
 
 let subject;
 try {
@@ -52,26 +63,26 @@ try {
 if (subject !== undefined && !exiting) {
   loaded = true;
   let pending = "";
-  channel.setEncoding("utf8");
-  channel.on("data", (chunk) => {
+  calls.setEncoding("utf8");
+  calls.on("data", (chunk) => {
     pending += chunk;
     const lines = pending.split("\n");
     pending = lines.pop() ?? "";
-    for (const line of lines) if (line !== "") calls.push(JSON.parse(line));
+    for (const line of lines) if (line !== "") queue.push(JSON.parse(line));
     void runCalls();
   });
   write({ host: "ready" });
 }
 
 /** Calls received and not yet run, in order; one runs at a time. */
-const calls = [];
+const queue = [];
 let running = false;
 
 /** Runs the queued calls one after the other, in the order received (so the oldest unanswered call is the one running). */
 async function runCalls() {
   if (running) return;
   running = true;
-  while (calls.length > 0) await answer(calls.shift());
+  while (queue.length > 0) await answer(queue.shift());
   running = false;
 }
 
