@@ -1,5 +1,5 @@
 /**
- * Turns the lines a subject writes on its protocol channel (a program's stdout, a module host's fd 3) into what the
+ * Turns the lines a subject writes on its protocol channel (a program's stdout, a module host's fd 4) into what the
  * supervisor hears: a parsed message, or a bad one with the reason and, when it can be read, the id. In order: the
  * line's shape is judged from its bytes (line-shape.ts: too deep, or the wrong kind of value for the op of the request
  * it names), then its UTF-8, then JSON.parse; Python's bare NaN / Infinity tokens are named as such. Judging a parsed

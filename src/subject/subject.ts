@@ -193,7 +193,7 @@ export interface StoppedRequests {
 export interface SubjectOptions {
   /**
    * A request is hung when it is pending and the subject showed no sign of progress (no byte on its protocol channel:
-   * a program's stdout; for a module, its host's fd 3, where only answers are written) for this long. Default 10000.
+   * a program's stdout; for a module, its host's fd 4, where only answers are written) for this long. Default 10000.
    */
   timeoutMs?: number;
   /**
