@@ -12,7 +12,7 @@ import { afterEach, describe, expect, test } from "vitest";
 import { fixture, isGoneSoon, isRunning } from "../fixtures/harness.ts";
 import { killProcessGroup } from "../process-groups.ts";
 import { killSession, sessionMembers, trackedSessions, trackSession, untrackSession } from "./sessions.ts";
-import { watchdogPid } from "./watchdog.ts";
+import { releaseWatchdog, watchdogPid } from "./watchdog.ts";
 
 interface Tree {
   leader: number;
@@ -90,6 +90,24 @@ describe("the registry", () => {
     const c = await sessionTree();
     trackSession(c.leader);
     expect(watchdogPid()).toBe(watchdog); // one watchdog for the whole process
+  });
+
+  test("a watchdog that was killed is started again, and told every session still tracked", async () => {
+    const a = await sessionTree();
+    trackSession(a.leader);
+    const first = watchdogPid() as number;
+    process.kill(first, "SIGKILL");
+    expect(await isGoneSoon(first)).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 50)); // its exit event
+    const b = await sessionTree();
+    trackSession(b.leader);
+    const second = watchdogPid() as number;
+    expect(second).not.toBe(first);
+    // As if bonkl died: the new watchdog kills both sessions, the one tracked before it started too.
+    releaseWatchdog();
+    expect(await isGoneSoon(a.sameGroup, 5000)).toBe(true);
+    expect(await isGoneSoon(b.sameGroup, 5000)).toBe(true);
+    expect(await isGoneSoon(second, 5000)).toBe(true);
   });
 
   test("the exit hook kills every tracked session", async () => {
