@@ -3,7 +3,7 @@
 // rewrites the .ts import paths to .js), then copies the files the compiled code reads as data next to itself, byte for
 // byte: every file of src/ that is not TypeScript, and the templates `bonkl init` prints (src/init, not compiled).
 // Tests, fixtures, the bench, the reliability harness and this script are not built.
-import { cpSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { dirname, join, relative } from "node:path";
@@ -34,6 +34,28 @@ function assets(dir) {
     const data = DATA_FOLDERS.includes(relative(src, dir)) ? !/\.ts$/.test(name) : !/\.(ts|mts|mjs|js)$/.test(name);
     return data ? [rel] : [];
   });
+}
+
+/**
+ * Plain JavaScript modules that tsc does not emit because a hand-written declaration (x.d.mts) stands beside them:
+ * copied as they are. They must not import TypeScript (the build would leave the .ts path unrewritten).
+ */
+function declaredScripts(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    const rel = relative(src, path);
+    if (statSync(path).isDirectory()) return name === "fixtures" || NOT_BUILT.includes(rel) || DATA_FOLDERS.includes(rel) ? [] : declaredScripts(path);
+    return /\.mjs$/.test(name) && existsSync(path.replace(/\.mjs$/, ".d.mts")) && !existsSync(join(dist, rel)) ? [rel] : [];
+  });
+}
+
+for (const rel of declaredScripts(src)) {
+  if (/from\s+["']\.{1,2}\/[^"']+\.ts["']/.test(readFileSync(join(src, rel), "utf8"))) {
+    process.stderr.write(`build: ${rel} has a declaration beside it and imports TypeScript: it cannot be copied as it is\n`);
+    process.exit(1);
+  }
+  cpSync(join(src, rel), join(dist, rel));
+  cpSync(join(src, rel.replace(/\.mjs$/, ".d.mts")), join(dist, rel.replace(/\.mjs$/, ".d.mts")));
 }
 
 const copied = assets(src);

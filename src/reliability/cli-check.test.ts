@@ -1,7 +1,7 @@
 // `bonkl check` at the command line with faulty subjects: the exit status, the JSON report written (and
 // schema-valid) when the subject crashes or cannot start, one clear line for usage errors, nothing of the subject
 // left behind. The process itself (spawned) for a crash and for a usage error; the dispatcher in-process for the rest.
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import type { ConformanceReport } from "../conformance/report.ts";
@@ -55,7 +55,13 @@ describe("bonkl check at the command line", () => {
 
   test("usage errors: one line, exit 2, no run, no JSON", async () => {
     const dir = tempDir();
+    writeFileSync(join(dir, "package.json"), "{}");
+    writeFileSync(join(dir, "impl.py"), "print('hi')\n");
     const lines = [
+      ["check", "--subject", ""],
+      ["check", "--subject", dir],
+      ["check", "--subject", join(dir, "package.json")],
+      ["check", "--subject", join(dir, "impl.py")],
       ["check", "--json", join(dir, "no/such/folder/r.json"), "--runs", "1"],
       ["check", "--runs", "-3"],
       ["check", "--timeout", "0"],
@@ -64,12 +70,21 @@ describe("bonkl check at the command line", () => {
       ["check", "--subject-cmd", "'unterminated"],
       ["check", "--domain", "standard", "--domain", "nope"],
     ];
+    const messages: string[] = [];
     for (const argv of lines) {
       const run = await runMain(argv); // one at a time: each captures process.stdout
       expect(run.problem, run.stderr).toBeNull();
       expect(run.code, run.stderr).toBe(2);
       expect(run.stdout).toBe("");
+      messages.push(run.stderr);
     }
+    // A module path that is no module is refused before any run (it used to give "FAIL 6 of 6").
+    expect(messages.slice(0, 4)).toEqual([
+      'bonkl: --subject "": give the path of a JS/TS module file (.mjs .js .cjs .ts .mts .cts)\n',
+      `bonkl: --subject ${JSON.stringify(dir)}: a folder, not a module file; give the module itself (.mjs .js .cjs .ts .mts .cts)\n`,
+      `bonkl: --subject ${JSON.stringify(join(dir, "package.json"))}: a package.json, not a module; a program in any language runs with --subject-cmd "PROGRAM ARGS"\n`,
+      `bonkl: --subject ${JSON.stringify(join(dir, "impl.py"))}: a Python file is not a module; run it as a program: --subject-cmd ${JSON.stringify(`python3 ${join(dir, "impl.py")}`)}\n`,
+    ]);
     expect(existsSync(join(dir, "r.json"))).toBe(false);
   });
 });

@@ -35,7 +35,7 @@ function expectOnlyFailing(report: ConformanceReport, failing: string[]): void {
   for (const [pair, verdict] of Object.entries(all)) expect(verdict, `${pair}\n${formatReport(report)}`).toBe(failing.includes(pair) ? "FAIL" : "PASS");
 }
 
-// "Once per run" faults keep their marker files here (the worker inherits the environment).
+// "Once per run" faults keep their marker files here (the module host inherits the environment).
 let previousState: string | undefined;
 beforeEach(() => {
   previousState = process.env.BONKL_RELIABILITY_STATE;
@@ -64,7 +64,7 @@ describe("faulty module subjects through bonkl check", () => {
     expect(report.results.find((r) => r.op === "klBon" && r.domain === "standard")!.counterexample?.args?.p).toHaveLength(3);
   });
 
-  test("never settles its promise: a timeout, a fresh worker, the rest graded", async () => {
+  test("never settles its promise: a timeout, a fresh host, the rest graded", async () => {
     const { report, wallMs } = await checkModule("module-never-resolves.mjs");
     expectOnlyFailing(report, ["klBon in standard"]);
     const [timeout] = faultsOf(report, "timeout");
@@ -74,7 +74,7 @@ describe("faulty module subjects through bonkl check", () => {
     expect(wallMs).toBeLessThan(20_000);
   });
 
-  test("loops forever synchronously: the worker is terminated anyway, the rest graded", async () => {
+  test("loops forever synchronously: the host is killed anyway, the rest graded", async () => {
     const { report, wallMs } = await checkModule("module-loops.mjs");
     expectOnlyFailing(report, ["klBon in standard"]);
     expect(faultsOf(report, "timeout")[0]!.requests).toEqual([expect.objectContaining({ op: "klBon", domain: "standard" })]);

@@ -1,7 +1,7 @@
 /**
- * One running incarnation of a subject (a child process, or a worker thread), as the supervisor drives it. An
- * instance only reports facts (bytes arrived, a message parsed, it ended); the supervisor decides what they mean
- * for each request (timeouts, faults, restarts).
+ * One running incarnation of a subject (a program's process, or a module's host process), as the supervisor drives
+ * it. An instance only reports facts (bytes arrived, a message parsed, it ended); the supervisor decides what they
+ * mean for each request (timeouts, faults, restarts).
  */
 import type { Request } from "../protocol/messages.ts";
 import type { ExitStatus, FaultKind, OutputCapture } from "./subject.ts";
@@ -20,23 +20,23 @@ export interface InstanceSink {
   badMessage(kind: FaultKind, detail: string, id: number | undefined, excerpt: string): void;
   /** A fault that does not settle a request (a module mutated its input). */
   notice(kind: FaultKind, detail: string, ids: number[]): void;
-  /** The instance cannot go on (not started, stdout closed, worker failed): the supervisor kills it. */
+  /** The instance cannot go on (not started, channel closed, module failed outside a call): the supervisor kills it. */
   lost(kind: FaultKind, detail: string): void;
-  /** The process or worker ended by itself (everything it wrote has been delivered). */
+  /** The process ended by itself (everything it wrote has been delivered). */
   ended(status: { code: number | null; signal: string | null }): void;
 }
 
 export interface Instance {
-  /** Process id or worker thread id, once started. */
+  /** Process id (also its session id), once started. */
   readonly pid: number | null;
-  /** A program ends when its stdin closes; a worker has to be terminated. */
+  /** It ends by itself when its input closes (both real kinds do; otherwise close() kills it once its calls are settled). */
   readonly exitsWhenInputEnds: boolean;
   start(sink: InstanceSink): void;
   /** Hands a request over; returns why it could not be delivered (e.g. stdin closed), or undefined. */
   send(request: Request): string | undefined;
   /** No more requests will come (a program's stdin is closed). */
   endInput(): void;
-  /** Kills it (the whole process group, or the worker) unless already gone; resolves once nothing of it remains. */
+  /** Kills it (its whole session) unless already gone; resolves once nothing of it remains. */
   kill(reason: string): Promise<void>;
   /** How it ended, or null while running. */
   exitStatus(): ExitStatus | null;

@@ -1,11 +1,11 @@
 /**
  * The two kinds of instance on their own, with a sink that records what they report: a child process running a
- * one-line node script (ProcessInstance), and a worker thread loading a fixture module (WorkerInstance). What the
+ * one-line node script (ProcessInstance), and a host process loading a fixture module (ModuleInstance). What the
  * supervisor makes of these reports is supervised-subject.test.ts's business.
  */
 import { describe, expect, test } from "vitest";
 import { ProcessInstance } from "./process-instance.ts";
-import { WorkerInstance } from "./worker-instance.ts";
+import { ModuleInstance, type ModuleInstanceOptions } from "./module-instance.ts";
 import { fixture, isGoneSoon } from "./fixtures/harness.ts";
 import { recorder } from "./fixtures/recorder.ts";
 import { pathToFileURL } from "node:url";
@@ -171,41 +171,42 @@ describe("ProcessInstance", () => {
   });
 });
 
-describe("WorkerInstance", () => {
-  const worker = (name: string, useTsx = false) =>
-    new WorkerInstance({ moduleUrl: pathToFileURL(fixture(name)).href, useTsx, captureBytes: 64, maxHeapMb: 256 });
+describe("ModuleInstance", () => {
+  const options = (moduleUrl: string): ModuleInstanceOptions => ({ moduleUrl, tsxUrl: null, captureBytes: 64, maxHeapMb: 256, maxLineBytes: 1 << 20 });
+  const host = (name: string) => new ModuleInstance(options(pathToFileURL(fixture(name)).href));
 
   test("loads the module, answers calls, captures console output, ends when killed", async () => {
-    const instance = worker("good-module.mjs");
+    const instance = host("good-module.mjs");
     const r = recorder();
     instance.start(r.sink);
-    expect(instance.exitsWhenInputEnds).toBe(false);
+    expect(instance.exitsWhenInputEnds).toBe(true);
     expect(instance.pid).toBeGreaterThan(0);
     await r.until("ready");
-    expect(r.events).toEqual([["ready", true]]);
+    expect(r.without("progress")).toEqual([["ready", true]]);
     expect(instance.send({ id: 1, op: "bonPmf", args: { p: [0.5, 0.5], n: 2 } })).toBeUndefined();
     expect(instance.send({ id: 2, op: "renyi2", args: { p: [1] } })).toBeUndefined();
     await r.until("message");
     await new Promise((resolve) => setTimeout(resolve, 200));
+    // Both calls were handed over at once: the host runs them one after the other, in the order sent.
     expect(r.without("progress")).toEqual([
       ["ready", true],
       ["message", { id: 1, value: [0.5, 0.5] }, "an array of length 2"],
       ["message", { id: 2, error: "a thrown string" }, '"a thrown string"'],
     ]);
-    expect(r.events.filter((e) => e[0] === "progress")).toHaveLength(2);
+    expect(r.count("progress")).toBeGreaterThanOrEqual(1);
     expect(instance.stdout()).toEqual({ head: "computing bonPmf\n", tail: "", totalBytes: 17 });
     expect(instance.stderr()).toEqual({ head: "", tail: "", totalBytes: 0 });
     expect(instance.lastStderrLine()).toBe("");
     expect(instance.exitStatus()).toBeNull();
     await instance.kill("close");
     await instance.kill("again");
-    expect(instance.exitStatus()).toEqual({ code: 1, signal: null, killedBy: "close" });
-    expect(r.events.at(-1)).toEqual(["ended", { code: 1, signal: null }]);
-    expect(instance.send({ id: 3, op: "ok", args: {} })).toBe("the worker is gone");
+    expect(instance.exitStatus()).toEqual({ code: null, signal: "SIGKILL", killedBy: "close" });
+    expect(r.events.at(-1)).toEqual(["ended", { code: null, signal: "SIGKILL" }]);
+    expect(instance.send({ id: 3, op: "ok", args: {} })).toMatch(/^its channel \(fd 3\) is closed/);
   });
 
   test("values that cannot be sent back, and changed inputs", async () => {
-    const instance = worker("bad-module.mjs");
+    const instance = host("bad-module.mjs");
     const r = recorder();
     instance.start(r.sink);
     await r.until("ready");
@@ -214,7 +215,7 @@ describe("WorkerInstance", () => {
     await r.until("message");
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(r.without("progress").slice(1)).toEqual([
-      ["badMessage", "invalid-response", expect.stringMatching(/^returned a function, which cannot be sent back/), 1, ""],
+      ["badMessage", "invalid-response", "returned a function, which cannot be sent back as JSON", 1, ""],
       ["notice", "mutated-input", "the function changed its input: args.p changed length from 2 to 3", [2]],
       ["message", { id: 2, value: 0.5 }, "0.5"],
     ]);
@@ -222,48 +223,44 @@ describe("WorkerInstance", () => {
   });
 
   test("a module that throws while loading: start-failed", async () => {
-    const instance = worker("throws-at-load.mjs");
+    const instance = host("throws-at-load.mjs");
     const r = recorder();
     instance.start(r.sink);
     await r.until("lost");
-    expect(r.events[0]).toEqual(["lost", "start-failed", "the module failed to load: cannot find the precision library"]);
+    expect(r.without("progress")[0]).toEqual(["lost", "start-failed", "the module failed to load: cannot find the precision library"]);
     await instance.kill("start-failed");
   });
 
-  test("a worker that dies outside a call after loading: worker-error, then its exit", async () => {
-    const instance = worker("bad-module.mjs");
+  test("a host that fails outside a call after loading: worker-error, then its exit", async () => {
+    const instance = host("bad-module.mjs");
     const r = recorder();
     instance.start(r.sink);
     await r.until("ready");
     instance.send({ id: 1, op: "asyncCrash", args: {} });
     await r.until("lost");
     await r.until("ended");
-    expect(r.events.find((e) => e[0] === "lost")).toEqual(["lost", "worker-error", "the worker failed outside a call: uncaught, outside any call"]);
+    expect(r.events.find((e) => e[0] === "lost")).toEqual(["lost", "worker-error", "the module failed outside a call: uncaught, outside any call"]);
     expect(r.events.at(-1)).toEqual(["ended", { code: 1, signal: null }]);
     expect(instance.exitStatus()).toEqual({ code: 1, signal: null, killedBy: null });
   });
 
-  test("a worker that exits before loading (a missing module file)", async () => {
-    const instance = new WorkerInstance({ moduleUrl: "file:///nonexistent/bonkl-missing.mjs", useTsx: false, captureBytes: 64, maxHeapMb: 256 });
+  test("a host whose module file is missing", async () => {
+    const instance = new ModuleInstance(options("file:///nonexistent/bonkl-missing.mjs"));
     const r = recorder();
     instance.start(r.sink);
     await r.until("lost");
-    expect(r.events[0]?.slice(0, 2)).toEqual(["lost", "start-failed"]);
-    expect(String(r.events[0]?.[2])).toMatch(/^the module failed to load: /);
+    const [first] = r.without("progress");
+    expect(first?.slice(0, 2)).toEqual(["lost", "start-failed"]);
+    expect(String(first?.[2])).toMatch(/^the module failed to load: /);
     await instance.kill("start-failed");
   });
 
   test("a module exiting by itself before it loaded", async () => {
-    const instance = new WorkerInstance({
-      moduleUrl: `data:text/javascript,${encodeURIComponent("process.exit(4)")}`,
-      useTsx: false,
-      captureBytes: 64,
-      maxHeapMb: 256,
-    });
+    const instance = new ModuleInstance(options(`data:text/javascript,${encodeURIComponent("process.exit(4)")}`));
     const r = recorder();
     instance.start(r.sink);
     await r.until("lost");
-    expect(r.events).toContainEqual(["lost", "start-failed", "the worker exited with code 4 before the module loaded"]);
+    expect(r.events).toContainEqual(["lost", "start-failed", "the module's host exited with status 4 before the module loaded"]);
     expect(instance.exitStatus()).toEqual({ code: 4, signal: null, killedBy: null });
   });
 });

@@ -1,11 +1,14 @@
-// Module subjects (src/subject/fixtures/*-module.mjs, typed-module.ts) run in a worker thread. Every test checks that
-// call() resolved (never rejected), close() resolved with every worker gone, and the log names faults and requests.
+// Module subjects (src/subject/fixtures/*-module.mjs, typed-module.ts) run in a host process. Every test checks that
+// call() resolved (never rejected), close() resolved with every host gone, and the log names faults and requests.
+import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { UsageError } from "../errors.ts";
-import { expectFault, fixture, idsOf } from "./fixtures/harness.ts";
+import { checkModulePath } from "./module-path.ts";
+import { locateTsx } from "./tsx-location.ts";
+import { expectFault, expectNoProcessLeft, fixture, idsOf } from "./fixtures/harness.ts";
 import { openModuleSubject } from "./module-subject.ts";
 import type { Answer, SubjectLog, SubjectOptions } from "./subject.ts";
 
@@ -13,8 +16,9 @@ const FAST: SubjectOptions = { timeoutMs: 500, startGraceMs: 10_000 };
 const open = (name: string, options: SubjectOptions = {}) => openModuleSubject(fixture(name), { ...FAST, ...options });
 const detailOf = (answer: Answer): string => (answer.kind === "fault" ? answer.detail : `not a fault: ${JSON.stringify(answer)}`);
 
-function expectNoWorkerLeft(log: SubjectLog): void {
-  for (const instance of log.instances) expect(instance.exit, `worker ${instance.pid} has not exited`).not.toBeNull();
+function expectNoHostLeft(log: SubjectLog): void {
+  for (const instance of log.instances) expect(instance.exit, `host ${instance.pid} has not exited`).not.toBeNull();
+  expectNoProcessLeft(log);
 }
 
 describe("a well-behaved module", () => {
@@ -36,7 +40,7 @@ describe("a well-behaved module", () => {
     expect(log.faults).toEqual([]);
     expect(log.instances).toHaveLength(1);
     expect(log.instances[0]?.stdout?.head).toBe("computing bonPmf\n");
-    expectNoWorkerLeft(log);
+    expectNoHostLeft(log);
   });
 
   test("a TypeScript module loads through tsx, and declares its capabilities", async () => {
@@ -45,21 +49,21 @@ describe("a well-behaved module", () => {
     expect(await subject.call("capabilities", {})).toMatchObject({ kind: "value", value: ["klFormula"] });
     const log = await subject.close();
     expect(log.faults).toEqual([]);
-    expectNoWorkerLeft(log);
+    expectNoHostLeft(log);
   });
 
   test("a constant capabilities array, and ops found on a default export", async () => {
     const subject = open("const-capabilities.mjs");
     expect(await subject.call("capabilities", {})).toMatchObject({ kind: "value", value: ["klFormula"] });
     expect(await subject.call("klFormula", { n: 2 })).toMatchObject({ kind: "value", value: 0.25 });
-    expectNoWorkerLeft(await subject.close());
+    expectNoHostLeft(await subject.close());
   });
 
   test("calls may overlap: they run one at a time by default, in order", async () => {
     const subject = open("good-module.mjs");
     const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => subject.call("klFormula", { n: i + 1 })));
     expect(answers.map((a) => a.kind === "value" && a.id)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
-    expectNoWorkerLeft(await subject.close());
+    expectNoHostLeft(await subject.close());
   });
 });
 
@@ -84,10 +88,10 @@ describe("a module that breaks the protocol", () => {
     const log = await subject.close();
     expect(idsOf(log, "invalid-response")).toEqual([1, 2, 3, 4, 5, 6]);
     expect(log.instances).toHaveLength(1); // nothing here needs a new worker
-    expectNoWorkerLeft(log);
+    expectNoHostLeft(log);
   });
 
-  test("a promise that never resolves: timeout, the worker is replaced for later calls", async () => {
+  test("a promise that never resolves: timeout, the host is replaced for later calls", async () => {
     const subject = open("bad-module.mjs", { timeoutMs: 300 });
     expectFault(await subject.call("neverResolves", {}), "timeout");
     expect(await subject.call("ok", {})).toMatchObject({ kind: "value", value: 0.5 });
@@ -95,18 +99,19 @@ describe("a module that breaks the protocol", () => {
     expect(idsOf(log, "timeout")).toEqual([1]);
     expect(log.instances).toHaveLength(2);
     expect(log.instances[0]?.exit?.killedBy).toBe("timeout");
-    expectNoWorkerLeft(log);
+    expectNoHostLeft(log);
   });
 
-  test("a synchronous endless loop: timeout, the worker is terminated and replaced", async () => {
+  test("a synchronous endless loop: timeout, the host is killed and replaced", async () => {
     const subject = open("bad-module.mjs", { timeoutMs: 300 });
+    expect(await subject.call("ok", {})).toMatchObject({ kind: "value", value: 0.5 }); // loaded: the clock is the timeout's
     const started = performance.now();
     expectFault(await subject.call("loopsForever", {}), "timeout");
     expect(performance.now() - started).toBeLessThan(2000);
     expect(await subject.call("ok", {})).toMatchObject({ kind: "value", value: 0.5 });
     const log = await subject.close();
-    expect(idsOf(log, "timeout")).toEqual([1]);
-    expectNoWorkerLeft(log);
+    expect(idsOf(log, "timeout")).toEqual([2]);
+    expectNoHostLeft(log);
   });
 
   test("mutating the input: the answer counts, the log names the change, bonkl's own args are untouched", async () => {
@@ -122,23 +127,35 @@ describe("a module that breaks the protocol", () => {
       expect.objectContaining({ kind: "mutated-input", ids: [1], detail: "the function changed its input: args.p changed length from 2 to 3" }),
       expect.objectContaining({ kind: "mutated-input", ids: [2], detail: "the function changed its input: args.nested.list[0] changed from 1 to 3" }),
     ]);
-    expectNoWorkerLeft(log);
+    expectNoHostLeft(log);
   });
 
-  test("an uncaught error outside the call: worker-error, and a fresh worker", async () => {
+  test("an uncaught error outside the call: worker-error on the call that was running, and a fresh host", async () => {
     const subject = open("bad-module.mjs");
     const answer = await subject.call("asyncCrash", {});
     expectFault(answer, "worker-error");
     expect(detailOf(answer)).toMatch(/uncaught, outside any call/);
     expect(await subject.call("ok", {})).toMatchObject({ kind: "value" });
-    expectNoWorkerLeft(await subject.close());
+    expectNoHostLeft(await subject.close());
   });
 
-  test("process.exit inside a call ends only the worker: fault exited", async () => {
+  test("process.exit inside a call ends only the host: fault exited", async () => {
     const subject = open("bad-module.mjs");
     expectFault(await subject.call("exits", {}), "exited");
     expect(await subject.call("ok", {})).toMatchObject({ kind: "value" });
-    expectNoWorkerLeft(await subject.close());
+    expectNoHostLeft(await subject.close());
+  });
+
+  test("out of memory inside a call: a crashed fault on that call, naming the memory; a fresh host answers later calls", async () => {
+    const subject = open("bad-module.mjs", { maxHeapMb: 48 });
+    const answer = await subject.call("hoards", {});
+    expectFault(answer, "crashed");
+    expect(detailOf(answer)).toMatch(/^the module ran out of memory \(its heap limit is 48 MiB; node: "JavaScript heap out of memory"\) and was killed by signal SIGABRT; this was the oldest pending request$/);
+    expect(await subject.call("ok", {})).toMatchObject({ kind: "value", value: 0.5 });
+    const log = await subject.close();
+    expect(idsOf(log, "crashed")).toEqual([1]);
+    expect(log.instances).toHaveLength(2);
+    expectNoHostLeft(log);
   });
 
   test("a module that fails to load: start-failed once, then stopped", async () => {
@@ -150,11 +167,56 @@ describe("a module that breaks the protocol", () => {
     const log = await subject.close();
     expect(log.stoppedBecause).toMatch(/could not start/);
     expect(log.instances).toHaveLength(1);
-    expectNoWorkerLeft(log);
+    expectNoHostLeft(log);
   });
 
   test("a missing module file is a usage error", () => {
     expect(() => openModuleSubject("./no/such/impl.mjs")).toThrow(UsageError);
+  });
+});
+
+describe("what --subject accepts, checked before anything runs", () => {
+  const usage = (path: string): string => {
+    try {
+      checkModulePath(path);
+    } catch (error) {
+      expect(error).toBeInstanceOf(UsageError);
+      return (error as Error).message;
+    }
+    throw new Error(`${path} was accepted`);
+  };
+
+  test("an empty name, a folder, a package.json, a Python file, a FIFO, another extension: usage errors saying what to do", () => {
+    const dir = mkdtempSync(join(tmpdir(), "bonkl-module-path-"));
+    try {
+      for (const name of ["package.json", "impl.py", "impl.sh", "impl.MJS", "impl.tsx"]) writeFileSync(join(dir, name), "");
+      expect(usage("")).toBe('--subject "": give the path of a JS/TS module file (.mjs .js .cjs .ts .mts .cts)');
+      expect(usage(dir)).toBe(`--subject ${JSON.stringify(dir)}: a folder, not a module file; give the module itself (.mjs .js .cjs .ts .mts .cts)`);
+      expect(usage(join(dir, "package.json"))).toMatch(/: a package\.json, not a module; a program in any language runs with --subject-cmd "PROGRAM ARGS"$/);
+      expect(usage(join(dir, "impl.py"))).toBe(`--subject ${JSON.stringify(join(dir, "impl.py"))}: a Python file is not a module; run it as a program: --subject-cmd ${JSON.stringify(`python3 ${join(dir, "impl.py")}`)}`);
+      for (const name of ["impl.sh", "impl.MJS", "impl.tsx"]) expect(usage(join(dir, name))).toMatch(/: not a JS\/TS module \(the name must end in one of \.mjs \.js \.cjs \.ts \.mts \.cts\)/);
+      execFileSync("mkfifo", [join(dir, "pipe.mjs")]);
+      expect(usage(join(dir, "pipe.mjs"))).toMatch(/: not a regular file$/);
+      expect(usage(join(dir, "missing.mjs"))).toMatch(/: no such file$/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test("every module extension is accepted; TypeScript ones are loaded through tsx", () => {
+    expect(checkModulePath(fixture("good-module.mjs"))).toEqual({ absolute: fixture("good-module.mjs"), typescript: false });
+    expect(checkModulePath(fixture("typed-module.ts")).typescript).toBe(true);
+  });
+
+  test("tsx is looked for only for a TypeScript module, and its absence is a usage error", () => {
+    expect(locateTsx("impl.ts")).toMatch(/^file:.*\/tsx\/dist\/esm\/api\/index\.mjs$/);
+    const missing = (): string => {
+      throw new Error("Cannot find package 'tsx'");
+    };
+    expect(() => locateTsx("impl.ts", missing)).toThrow(UsageError);
+    expect(() => locateTsx("impl.ts", missing)).toThrow(
+      "--subject \"impl.ts\": a TypeScript module is loaded through tsx, which cannot be found (Cannot find package 'tsx'); install it next to bonkl (npm install tsx) or give a JavaScript module",
+    );
   });
 });
 
@@ -180,7 +242,7 @@ describe("which modules get TypeScript support (tsx), by the file's extension", 
       expect(await subject.call("klFormula", { n: 2 })).toMatchObject({ kind: "value", value: 0.5 });
       const log = await subject.close();
       expect(log.faults).toEqual([]);
-      expectNoWorkerLeft(log);
+      expectNoHostLeft(log);
     });
   });
 
@@ -192,7 +254,7 @@ describe("which modules get TypeScript support (tsx), by the file's extension", 
       const answer = await subject.call("klFormula", { n: 2 });
       expectFault(answer, "start-failed");
       expect(detailOf(answer)).toMatch(/the module failed to load: .*\.ts/);
-      expectNoWorkerLeft(await subject.close());
+      expectNoHostLeft(await subject.close());
     });
   });
 });

@@ -1,30 +1,33 @@
 /**
- * A module subject (`--subject ./impl.mjs`, `.js`, `.ts`): the module runs in a worker thread (worker-instance.ts),
- * each call runs the export named after the op with a fresh copy of the args; a throw is an error answer (an
- * `unsupported...` message: unsupported), a missing export is unsupported, `capabilities` defaults to the protocol's
- * ops the module exports. One call runs at a time by default (maxInFlight 1), so a timeout names the call that hung;
- * a hung or crashed worker is terminated and a fresh one loads the module again for later calls.
+ * A module subject (`--subject ./impl.mjs`, `.js`, `.cjs`, `.ts`, `.mts`, `.cts`): the module runs in a host process
+ * (module-instance.ts), each call runs the export named after the op with a fresh copy of the args; a throw is an error
+ * answer (an `unsupported...` message: unsupported), a missing export is unsupported, `capabilities` defaults to the
+ * protocol's ops the module exports. The host runs one call at a time, in the order sent, so the oldest unanswered
+ * call is the one running and a timeout or a death names it (supervised-subject.ts blames the oldest); up to 16 calls
+ * are sent ahead, so that the host never waits for bonkl between calls. A hung or dead host is killed with its
+ * session and a fresh one loads the module again for later calls (the calls queued behind the one to blame with it).
  */
-import { existsSync } from "node:fs";
-import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { UsageError } from "../errors.ts";
+import { ModuleInstance } from "./module-instance.ts";
+import { checkModulePath } from "./module-path.ts";
 import { type Subject, type SubjectOptions, withDefaults } from "./subject.ts";
 import { SupervisedSubject } from "./supervised-subject.ts";
-import { WorkerInstance } from "./worker-instance.ts";
+import { locateTsx } from "./tsx-location.ts";
 
-export const MODULE_IN_FLIGHT_DEFAULT = 1;
+export const MODULE_IN_FLIGHT_DEFAULT = 16;
 
 /** A subject loaded from a JS/TS module file (relative to the working directory). Throws UsageError. */
 export function openModuleSubject(path: string, options: SubjectOptions = {}): Subject {
-  const absolute = resolve(path);
-  if (!existsSync(absolute)) throw new UsageError(`--subject ${JSON.stringify(path)}: no such file`);
+  const module = checkModulePath(path);
   const settings = withDefaults(options, MODULE_IN_FLIGHT_DEFAULT);
   const instanceOptions = {
-    moduleUrl: pathToFileURL(absolute).href,
-    useTsx: /\.[cm]?tsx?$/.test(absolute), // as Node and tsx match extensions: case-sensitively
+    moduleUrl: pathToFileURL(module.absolute).href,
+    tsxUrl: module.typescript ? locateTsx(path) : null,
     captureBytes: settings.captureBytes,
     maxHeapMb: settings.maxHeapMb,
+    maxLineBytes: settings.maxLineBytes,
+    ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
+    ...(options.env === undefined ? {} : { env: options.env }),
   };
-  return new SupervisedSubject(`module ${path}`, () => new WorkerInstance(instanceOptions), settings);
+  return new SupervisedSubject(`module ${path}`, () => new ModuleInstance(instanceOptions), settings);
 }

@@ -7,7 +7,7 @@ import { InputError } from "../errors.ts";
 import { expectFault, expectNoProcessLeft, fixtureCommand, idsOf, isGoneSoon } from "./fixtures/harness.ts";
 import { openProcessSubject } from "./process-subject.ts";
 import type { Answer, SubjectOptions } from "./subject.ts";
-import { trackedProcessGroups } from "./process-groups.ts";
+import { trackedSessions as trackedProcessGroups } from "./sessions/sessions.ts";
 
 // Short hang timeouts; a fresh process gets 1.5 s more for its first output (node starts slowly on a loaded machine).
 const FAST: SubjectOptions = { timeoutMs: 500, closeGraceMs: 300, startGraceMs: 1500 };
@@ -127,13 +127,19 @@ describe("subjects that die", () => {
     expectNoProcessLeft(log);
   });
 
-  test("without restarts every pending request gets the timeout, and later calls are stopped", async () => {
+  test("without restarts the hung request gets the timeout, the one behind it (not to blame) and later calls are stopped", async () => {
     const subject = open("hang-one.mjs", { timeoutMs: 300, startGraceMs: 0, maxRestarts: 0 });
     const answers = await Promise.all([true, false].map((hang) => subject.call("klBon", { p: [1], n: 1, hang })));
-    for (const answer of answers) expectFault(answer, "timeout");
+    expectFault(answers[0] as Answer, "timeout");
+    expectFault(answers[1] as Answer, "stopped");
+    expect(answers[1]?.kind === "fault" && answers[1].detail).toMatch(/^sent, but given up: .*; this request was not to blame$/);
     expectFault(await subject.call("klBon", { p: [1], n: 1 }), "stopped");
     const log = await subject.close();
-    expect(idsOf(log, "timeout")).toEqual([1, 2]);
+    expect(idsOf(log, "timeout")).toEqual([1]);
+    expect(log.stopped).toEqual([
+      { op: "klBon", reason: expect.stringMatching(/^sent, but given up/), count: 1, sent: true },
+      { op: "klBon", reason: expect.stringMatching(/^not sent: the subject was stopped because/), count: 1, sent: false },
+    ]);
     expect(log.stoppedBecause).toMatch(/restarted 0 times, the limit/);
     expectNoProcessLeft(log);
   });

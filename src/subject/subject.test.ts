@@ -10,8 +10,9 @@ describe("withDefaults", () => {
   test("the documented defaults (subject.ts), maxInFlight from the kind of subject", () => {
     expect(SUBJECT_DEFAULTS).toEqual({
       timeoutMs: 10_000,
-      maxRestarts: 10,
+      maxRestarts: 25,
       maxFailedStartsInARow: 3,
+      maxDeathsPerOp: 3,
       maxLineBytes: 64 * 1024 * 1024,
       closeGraceMs: 1000,
       startGraceMs: 5000,
@@ -20,7 +21,7 @@ describe("withDefaults", () => {
       maxHeapMb: 2048,
     });
     expect(withDefaults({}, 7)).toEqual({ ...SUBJECT_DEFAULTS, maxInFlight: 7 });
-    expect([PROCESS_IN_FLIGHT_DEFAULT, MODULE_IN_FLIGHT_DEFAULT]).toEqual([64, 1]);
+    expect([PROCESS_IN_FLIGHT_DEFAULT, MODULE_IN_FLIGHT_DEFAULT]).toEqual([64, 16]);
   });
   test("given values win", () => {
     const given = {
@@ -28,6 +29,7 @@ describe("withDefaults", () => {
       maxInFlight: 2,
       maxRestarts: 3,
       maxFailedStartsInARow: 4,
+      maxDeathsPerOp: 11,
       maxLineBytes: 5,
       closeGraceMs: 6,
       startGraceMs: 7,
@@ -38,7 +40,7 @@ describe("withDefaults", () => {
     expect(withDefaults(given, 64)).toEqual(given);
   });
   test("every option must be a safe integer, at least 1 (maxRestarts and startGraceMs: at least 0)", () => {
-    const names = ["timeoutMs", "maxInFlight", "maxRestarts", "maxFailedStartsInARow", "maxLineBytes", "closeGraceMs", "startGraceMs", "captureBytes", "maxFaultsLogged", "maxHeapMb"];
+    const names = ["timeoutMs", "maxInFlight", "maxRestarts", "maxFailedStartsInARow", "maxDeathsPerOp", "maxLineBytes", "closeGraceMs", "startGraceMs", "captureBytes", "maxFaultsLogged", "maxHeapMb"];
     for (const name of names) {
       const least = name === "maxRestarts" || name === "startGraceMs" ? 0 : 1;
       expect(withDefaults({ [name]: least }, 1)[name as keyof ReturnType<typeof withDefaults>]).toBe(least);

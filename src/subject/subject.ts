@@ -20,9 +20,9 @@ export interface Subject {
   call(op: string, args: object): Promise<Answer>;
   /**
    * Stops the subject: requests not yet sent are answered with fault "stopped", requests in flight get their answer
-   * (or a fault: the usual timeout still applies), then the subject is told to exit (its stdin is closed), and
-   * killed with its whole process group if it has not exited after a short grace period. Resolves with the log once
-   * no process or worker of the subject remains. Idempotent; calls after close() answer fault "stopped".
+   * (or a fault: the usual timeout still applies), then the subject is told to exit (its input is closed), and
+   * killed with its whole session if it has not exited after a short grace period. Resolves with the log once no
+   * process of the subject remains. Idempotent; calls after close() answer fault "stopped".
    */
   close(): Promise<SubjectLog>;
   /** The log so far (a snapshot); close() returns the final one. */
@@ -57,9 +57,12 @@ export type FaultKind =
    * fresh start's first sign of life): killed as hung.
    */
   | "timeout"
-  /** The process exited with a non-zero status or died of a signal not sent by bonkl; a worker exited non-zero. */
+  /**
+   * The process exited with a non-zero status or died of a signal not sent by bonkl (a module's host also when the
+   * module ran out of memory: the detail says so).
+   */
   | "crashed"
-  /** The process (or worker) exited with status 0 while requests were pending, or by itself while idle. */
+  /** The process (a program, or a module's host) exited with status 0 while requests were pending, or by itself while idle. */
   | "exited"
   /** The program closed its stdout (or its stdin: requests could not be written) but kept running. */
   | "closed"
@@ -77,13 +80,19 @@ export type FaultKind =
   | "duplicate-id"
   /** A line longer than maxLineBytes: skipped without being stored. The request is named when its id can be read. */
   | "line-too-long"
-  /** The module's worker failed outside a call (uncaught exception, unhandled rejection, out of memory). */
+  /**
+   * The module failed outside a call (an uncaught exception or unhandled rejection in its host process; the name is
+   * from when modules ran in worker threads). The call that was running gets it.
+   */
   | "worker-error"
   /** The module function changed its input arguments (the answer still counts; bonkl's own copy is unharmed). */
   | "mutated-input"
   /** The program did not exit within the grace period after its stdin was closed: killed. */
   | "ignored-eof"
-  /** Not sent: the subject was closed, or stopped after too many restarts or a failed start. */
+  /**
+   * Given up: not sent (the subject was closed or stopped, or the request's op is quarantined), or sent but the
+   * subject was stopped before answering and the request was not to blame.
+   */
   | "stopped";
 
 /** One fault, as the report shows it. */
@@ -109,7 +118,7 @@ export interface OutputCapture {
   totalBytes: number;
 }
 
-/** How one instance (process or worker) ended. */
+/** How one instance (a program's process, or a module's host process) ended. */
 export interface ExitStatus {
   /** Exit code, or null if killed by a signal (or still running when the log was taken). */
   code: number | null;
@@ -123,7 +132,7 @@ export interface ExitStatus {
 export interface InstanceLog {
   /** 1 for the first start. */
   instance: number;
-  /** The process id (program subjects) or worker thread id (module subjects). */
+  /** The process id: the program's, or the module host's (also its session id). */
   pid: number | null;
   requestsSent: number;
   requestsAnswered: number;
@@ -138,7 +147,7 @@ export interface InstanceLog {
 /** Everything bonkl noticed about a subject, for the report. */
 export interface SubjectLog {
   description: string;
-  /** Requests handed to the subject (sent to a process, or posted to a worker). */
+  /** Requests handed to the subject (written to its process). */
   requestsSent: number;
   /** Requests that got a valid value or error response. */
   requestsAnswered: number;
@@ -152,27 +161,68 @@ export interface SubjectLog {
   instances: InstanceLog[];
   /** Set once the subject stopped for good before close() (why later calls answer "stopped"). */
   stoppedBecause: string | null;
+  /**
+   * Ops whose requests killed the subject too often (SubjectOptions.maxDeathsPerOp): their other requests are not
+   * sent (fault "stopped"), so that the other ops can still be graded.
+   */
+  quarantined: QuarantinedOp[];
+  /** Requests answered "stopped", counted per op and reason (never sent, or sent but given up when the subject stopped). */
+  stopped: StoppedRequests[];
+}
+
+/** An op taken out of the run because its requests killed the subject (see SubjectOptions.maxDeathsPerOp). */
+export interface QuarantinedOp {
+  op: string;
+  /** The requests blamed for the deaths, in order. */
+  ids: number[];
+  /** Why, in a sentence (the last death included). */
+  reason: string;
+}
+
+/** Requests of one op answered "stopped" for one reason. */
+export interface StoppedRequests {
+  op: string;
+  /** The fault detail they got, e.g. `not sent: op klBon is quarantined: ...`. */
+  reason: string;
+  count: number;
+  /** True when they had been sent (in flight when the subject stopped), false when they never were. */
+  sent: boolean;
 }
 
 /** Tuning shared by both kinds of subject. All durations in milliseconds. */
 export interface SubjectOptions {
   /**
-   * A request is hung when it is pending and the subject showed no sign of progress (for a program: no stdout byte;
-   * for a module: no call finished) for this long. Default 10000.
+   * A request is hung when it is pending and the subject showed no sign of progress (no byte on its protocol channel:
+   * a program's stdout; for a module, its host's fd 4, where only answers are written) for this long. Default 10000.
    */
   timeoutMs?: number;
-  /** Requests in flight at once; more wait in bonkl. Default 64 for programs, 1 for modules. */
+  /**
+   * Requests in flight at once; more wait in bonkl. Default 64 for programs, 16 for modules (whose host runs them one
+   * at a time, in order).
+   */
   maxInFlight?: number;
   /**
    * After a timeout or a death the subject is started afresh for later requests, at most this many times in all.
-   * Default 10. A failed start (program not found, module not loading) is never retried.
+   * Default 25 (enough for every op of the protocol to be quarantined at the default maxDeathsPerOp). A failed start
+   * (program not found, module not loading) is never retried.
    */
   maxRestarts?: number;
-  /** Stop restarting after this many instances in a row died without answering anything. Default 3. */
+  /**
+   * Stop restarting after this many instances in a row died without answering anything, when no instance has ever
+   * answered anything (a subject that cannot start). Default 3.
+   */
   maxFailedStartsInARow?: number;
-  /** Longest response line accepted, in bytes (without the `\n`). Default 64 MiB. */
+  /**
+   * Quarantine an op once this many of its requests were each blamed for a death of the subject (a crash, a hang...):
+   * its other requests are not sent. Default 3.
+   */
+  maxDeathsPerOp?: number;
+  /**
+   * Longest response line accepted, in bytes (without the `\n`); a module's host refuses to write a longer answer.
+   * Default 64 MiB.
+   */
   maxLineBytes?: number;
-  /** How long a program may take to exit after its stdin is closed at close(). Default 1000. */
+  /** How long the subject's process may take to exit after its input is closed at close(). Default 1000. */
   closeGraceMs?: number;
   /**
    * Extra time a fresh start gets before its first sign of life, on top of timeoutMs: a program until its first
@@ -183,19 +233,20 @@ export interface SubjectOptions {
   captureBytes?: number;
   /** Faults kept in full in the log (all are counted). Default 1000. */
   maxFaultsLogged?: number;
-  /** Working directory of a program subject. Default: bonkl's. */
+  /** Working directory of the subject's process (a program, or a module's host). Default: bonkl's. */
   cwd?: string;
-  /** Environment of a program subject. Default: bonkl's. */
+  /** Environment of the subject's process (a program, or a module's host). Default: bonkl's. */
   env?: NodeJS.ProcessEnv;
-  /** Heap limit of a module subject's worker, in MiB, so a runaway subject cannot take bonkl down. Default 2048. */
+  /** Heap limit of a module subject's host process, in MiB (node's --max-old-space-size). Default 2048. */
   maxHeapMb?: number;
 }
 
 /** The defaults of SubjectOptions (maxInFlight depends on the kind of subject). */
 export const SUBJECT_DEFAULTS = {
   timeoutMs: 10_000,
-  maxRestarts: 10,
+  maxRestarts: 25,
   maxFailedStartsInARow: 3,
+  maxDeathsPerOp: 3,
   maxLineBytes: 64 * 1024 * 1024,
   closeGraceMs: 1000,
   startGraceMs: 5000,
@@ -211,6 +262,7 @@ export function withDefaults(options: SubjectOptions, defaultInFlight: number): 
     maxInFlight: options.maxInFlight ?? defaultInFlight,
     maxRestarts: options.maxRestarts ?? SUBJECT_DEFAULTS.maxRestarts,
     maxFailedStartsInARow: options.maxFailedStartsInARow ?? SUBJECT_DEFAULTS.maxFailedStartsInARow,
+    maxDeathsPerOp: options.maxDeathsPerOp ?? SUBJECT_DEFAULTS.maxDeathsPerOp,
     maxLineBytes: options.maxLineBytes ?? SUBJECT_DEFAULTS.maxLineBytes,
     closeGraceMs: options.closeGraceMs ?? SUBJECT_DEFAULTS.closeGraceMs,
     startGraceMs: options.startGraceMs ?? SUBJECT_DEFAULTS.startGraceMs,

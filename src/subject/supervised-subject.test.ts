@@ -76,6 +76,7 @@ const SETTINGS: SupervisorSettings = {
   maxInFlight: 2,
   maxRestarts: 10,
   maxFailedStartsInARow: 3,
+  maxDeathsPerOp: 3,
   closeGraceMs: 100,
   startGraceMs: 500,
   maxFaultsLogged: 100,
@@ -694,6 +695,8 @@ describe("closing", () => {
       faultCounts: {},
       instances: [],
       stoppedBecause: null,
+      quarantined: [],
+      stopped: [],
     });
     const other = harness({ maxRestarts: 0 });
     const answer = other.subject.call("klFormula", { n: 1 });
@@ -961,5 +964,166 @@ describe("more closing", () => {
     expect(fault(await second).fault).toBe("start-failed");
     await starting.subject.close();
     expect(vi.getTimerCount()).toBe(0);
+  });
+});
+
+/**
+ * Plays a subject that answers requests in the order sent, except that it dies (exit 1) on every request `dies`
+ * picks, until every call is settled; each fresh instance gets ready at once.
+ */
+async function serveInOrder(h: Harness, answers: (Answer | undefined)[], dies: (request: Request) => boolean): Promise<void> {
+  const answered = new Set<number>();
+  for (let round = 0; round < 1000 && answers.some((a) => a === undefined); round++) {
+    const instance = h.last();
+    if (instance.status === null && instance.sink !== undefined) {
+      instance.sink.ready(false);
+      const next = instance.requests.find((r) => !answered.has(r.id));
+      if (next !== undefined) {
+        if (dies(next)) instance.exit(1);
+        else {
+          answered.add(next.id);
+          instance.answer(next.id, 0);
+        }
+      }
+    }
+    await flush();
+  }
+}
+
+describe("blame and quarantine", () => {
+  const calls = (h: Harness, ops: [string, object][]) => collect(ops.map(([op, args]) => h.subject.call(op, args)));
+  const crashesOnLongP = (r: Request): boolean => r.op === "klBon" && ((r.args as { p: unknown[] }).p?.length ?? 0) >= 3;
+
+  test("an op whose requests keep killing the subject is quarantined after maxDeathsPerOp deaths; the other ops are all answered", async () => {
+    const h = harness({ maxInFlight: 1, maxRestarts: 10 });
+    // Like the engine: every case of every op asked up front, klBon's before the others'; klBon crashes for L >= 3.
+    const klBon = Array.from({ length: 8 }, (_, i): [string, object] => ["klBon", { p: Array(i % 2 === 0 ? 3 : 2).fill(0.5), n: 2 }]);
+    const others = Array.from({ length: 6 }, (_, i): [string, object] => [i % 2 === 0 ? "klFormula" : "renyi2", { n: 2, p: [1] }]);
+    const answers = calls(h, [...klBon, ...others]);
+    await serveInOrder(h, answers, crashesOnLongP);
+    const kinds = answers.map((a) => (a?.kind === "fault" ? a.fault : a?.kind));
+    // klBon 1, 3, 5 crash (blamed, one each); 2, 4 are answered; 6, 7, 8 are not sent once klBon is quarantined.
+    expect(kinds).toEqual(["crashed", "value", "crashed", "value", "crashed", "stopped", "stopped", "stopped", ...Array(6).fill("value")]);
+    expect(fault(answers[4]).detail).toBe(
+      "exited with status 1 before answering; this was the oldest pending request; klBon is now quarantined (3 of its requests killed the subject): its other requests are not sent",
+    );
+    expect(fault(answers[5]).detail).toBe("not sent: op klBon is quarantined: 3 of its requests each killed the subject (requests 1, 3, 5; the last: crashed: exited with status 1 before answering)");
+    const log = h.subject.log();
+    expect(log.stoppedBecause).toBeNull();
+    expect(log.quarantined).toEqual([{ op: "klBon", ids: [1, 3, 5], reason: fault(answers[5]).detail.replace(/^not sent: /, "") }]);
+    expect(log.stopped).toEqual([{ op: "klBon", reason: fault(answers[5]).detail, count: 3, sent: false }]);
+    expect(h.instances).toHaveLength(4);
+    // A later call of the quarantined op is stopped at once, without reaching the subject.
+    const sentBefore = log.requestsSent;
+    expectFaultKind(await h.subject.call("klBon", { p: [0.5, 0.5], n: 2 }), "stopped");
+    expect(h.subject.log().requestsSent).toBe(sentBefore);
+  });
+
+  test("fresh starts dying unanswered on one op do not stop a subject that has answered before: the op is quarantined", async () => {
+    const h = harness({ maxInFlight: 1, maxFailedStartsInARow: 3, maxDeathsPerOp: 4 });
+    const klBon = Array.from({ length: 5 }, (): [string, object] => ["klBon", { p: [0.2, 0.3, 0.5], n: 2 }]);
+    const answers = calls(h, [["klFormula", { n: 1 }], ...klBon, ["renyi2", { p: [1] }]]);
+    await serveInOrder(h, answers, crashesOnLongP);
+    // Instance 1 answers klFormula, then dies on klBon; instances 2, 3 and 4 die on klBon before answering anything.
+    expect(answers.map((a) => (a?.kind === "fault" ? a.fault : a?.kind))).toEqual(["value", "crashed", "crashed", "crashed", "crashed", "stopped", "value"]);
+    expect(h.subject.log().stoppedBecause).toBeNull();
+    expect(h.subject.log().quarantined.map((q) => [q.op, q.ids])).toEqual([["klBon", [2, 3, 4, 5]]]);
+    expect(h.instances).toHaveLength(5);
+  });
+
+  test("deaths at start before the subject ever answered still stop it after maxFailedStartsInARow", async () => {
+    const h = harness({ maxInFlight: 1, maxFailedStartsInARow: 3, maxDeathsPerOp: 10 });
+    const answers = calls(h, [["klBon", { p: [1, 1, 1] }], ["klFormula", { n: 1 }], ["renyi2", { p: [1] }], ["klFormula", { n: 2 }]]);
+    await serveInOrder(h, answers, () => true);
+    expect(answers.map((a) => (a?.kind === "fault" ? a.fault : a?.kind))).toEqual(["crashed", "crashed", "crashed", "stopped"]);
+    expect(h.subject.log().stoppedBecause).toBe("3 starts in a row died without answering anything (last: crashed: exited with status 1 before answering)");
+  });
+
+  test("when the subject is stopped, the requests in flight that are not to blame are stopped, not failed", async () => {
+    const h = harness({ maxInFlight: 3, maxRestarts: 0 });
+    const answers = calls(h, [["klFormula", { n: 1 }], ["klFormula", { n: 2 }], ["klFormula", { n: 3 }]]);
+    h.last().sink.ready(false);
+    h.last().exit(1);
+    await flush();
+    expect(fault(answers[0])).toEqual({ fault: "crashed", detail: "exited with status 1 before answering" });
+    const innocent = "sent, but given up: the instance 1 died (crashed) and the subject was stopped because it was restarted 0 times, the limit (last: crashed: exited with status 1 before answering); this request was not to blame";
+    expect(answers.slice(1).map((a) => fault(a))).toEqual([
+      { fault: "stopped", detail: innocent },
+      { fault: "stopped", detail: innocent },
+    ]);
+    expect(h.subject.log().stopped).toEqual([{ op: "klFormula", reason: innocent, count: 2, sent: true }]);
+  });
+
+  test("a subject that answers out of order: a death with several in flight blames none; each is sent again alone, and the next death names its request", async () => {
+    const h = harness({ maxInFlight: 4 });
+    const answers = calls(h, [1, 2, 3, 4].map((n): [string, object] => ["klFormula", { n }]));
+    h.last().sink.ready(false);
+    expect(h.last().requests.map((r) => r.id)).toEqual([1, 2, 3, 4]);
+    h.last().answer(2, 0); // out of order: 1 is still pending
+    await flush();
+    h.last().exit(1);
+    await flush();
+    expect(answers.map((a) => a?.kind)).toEqual([undefined, "value", undefined, undefined]);
+    expect(h.subject.log().faults).toEqual([
+      { kind: "crashed", ids: [], detail: "exited with status 1 before answering; it answered out of order, so none of the 3 requests in flight is blamed: each is sent again, alone", instance: 1 },
+    ]);
+    // The suspects go one at a time: 1 alone, answered; then 3 alone, which kills the instance: 3 is to blame.
+    h.last().sink.ready(false);
+    expect(h.last().requests.map((r) => r.id)).toEqual([1]);
+    h.last().answer(1, 0);
+    await flush();
+    expect(h.last().requests.map((r) => r.id)).toEqual([1, 3]);
+    h.last().exit(1);
+    await flush();
+    expect(fault(answers[2])).toEqual({ fault: "crashed", detail: "exited with status 1 before answering; this was the oldest pending request" });
+    h.last().sink.ready(false);
+    expect(h.last().requests.map((r) => r.id)).toEqual([4]);
+    h.last().answer(4, 0);
+    await flush();
+    expect(answers.map((a) => a?.kind)).toEqual(["value", "value", "fault", "value"]);
+  });
+
+  test("requests not yet sent wait behind a suspect, then go together again", async () => {
+    const h = harness({ maxInFlight: 4 });
+    const answers = calls(h, [1, 2, 3].map((n): [string, object] => ["klFormula", { n }]));
+    h.last().sink.ready(false);
+    h.last().answer(2, 0);
+    h.last().exit(1); // suspects: 1 and 3
+    await flush();
+    const later = calls(h, [4, 5].map((n): [string, object] => ["klFormula", { n }]));
+    h.last().sink.ready(false);
+    expect(h.last().requests.map((r) => r.id)).toEqual([1]);
+    h.last().answer(1, 0);
+    await flush();
+    expect(h.last().requests.map((r) => r.id)).toEqual([1, 3]);
+    h.last().answer(3, 0);
+    await flush();
+    expect(h.last().requests.map((r) => r.id)).toEqual([1, 3, 4, 5]);
+    h.last().answer(4, 0);
+    h.last().answer(5, 0);
+    await flush();
+    expect([...answers, ...later].map((a) => a?.kind)).toEqual(["value", "value", "value", "value", "value"]);
+  });
+});
+
+function expectFaultKind(answer: Answer, kind: string): void {
+  expect(fault(answer).fault).toBe(kind);
+}
+
+describe("blame when the subject stops", () => {
+  test("a subject that answered out of order and is then stopped: none of its requests in flight is blamed, all are stopped", async () => {
+    const h = harness({ maxInFlight: 3, maxRestarts: 0 });
+    const answers = collect([1, 2, 3].map((n) => h.subject.call("klFormula", { n })));
+    h.last().sink.ready(false);
+    h.last().answer(2, 0);
+    h.last().exit(1);
+    await flush();
+    expect(answers.map((a) => (a?.kind === "fault" ? a.fault : a?.kind))).toEqual(["stopped", "value", "stopped"]);
+    expect(h.subject.log().faults[0]).toEqual({
+      kind: "crashed",
+      ids: [],
+      detail: "exited with status 1 before answering; it answered out of order, so none of the 2 requests in flight is blamed: they are stopped",
+      instance: 1,
+    });
   });
 });

@@ -4,18 +4,26 @@
  * progress for `timeoutMs` while requests are pending (plus `startGraceMs` before a fresh instance's first sign of
  * life: interpreter start-up, imports, module loading), and starts a fresh instance after a timeout or a death.
  *
- * Restart policy. When an instance dies (timeout, crash, exit, stdout closed, worker failure) and a restart is
- * allowed, the OLDEST pending request (the one a sequential subject was working on) gets the fault, and the other
- * pending requests are sent again to the fresh instance, so one hang or crash does not turn a whole pipelined window
- * into faults. When no restart is allowed, every pending request gets the fault. Restarts are allowed unless the
- * start itself failed (program not found, module not loading), or `maxRestarts` restarts have been used, or
- * `maxFailedStartsInARow` instances in a row died without writing a single response (a subject that crashes at
- * start). Once no restart is allowed, the subject is stopped: later calls answer fault "stopped" at once, and the
- * log says why (`stoppedBecause`).
+ * Blame. When an instance dies (timeout, crash, exit, stdout closed, failure outside a call) with requests in flight,
+ * one of them is to blame and gets the fault: the only one in flight, or else the oldest (the one a subject that
+ * answers in order was working on). If the instance has answered out of order, the oldest is no more likely than any
+ * other: none is blamed; each goes back to the queue as a suspect, to be sent again alone (nothing else in flight), so
+ * that a later death names its request. The requests not to blame are sent again to the fresh instance, never failed.
+ *
+ * Quarantine. Once `maxDeathsPerOp` requests of one op have been blamed, the op is quarantined: its other requests
+ * (queued, and later calls) are answered "stopped" without being sent, and the other ops go on (quarantine.ts).
+ *
+ * Stopping. A fresh instance is started after every death unless the start itself failed (program not found, module
+ * not loading), or `maxRestarts` restarts have been used, or `maxFailedStartsInARow` instances in a row died without
+ * writing a single response while none ever had (a subject that cannot start). Then the subject is stopped: the
+ * request to blame gets the fault, the other requests in flight and every later call are answered "stopped", and the
+ * log says why (`stoppedBecause`). Requests answered "stopped" are counted per op and reason (`stopped` in the log).
  */
 import { InputError } from "../errors.ts";
 import type { Request, Response, ValueResponse } from "../protocol/messages.ts";
 import { FaultLog } from "./fault-log.ts";
+import { Quarantine } from "./quarantine.ts";
+import { StoppedTally } from "./stopped-tally.ts";
 import type { Instance, InstanceSink } from "./instance.ts";
 import { checkRequest, checkResponse, checkValueForOp, isUnsupported } from "./response-check.ts";
 import type { Answer, FaultKind, Subject, SubjectLog } from "./subject.ts";
@@ -26,6 +34,7 @@ export interface SupervisorSettings {
   maxInFlight: number;
   maxRestarts: number;
   maxFailedStartsInARow: number;
+  maxDeathsPerOp: number;
   closeGraceMs: number;
   startGraceMs: number;
   maxFaultsLogged: number;
@@ -37,6 +46,10 @@ interface Call {
   op: string;
   args: Record<string, unknown>;
   resolve: (answer: Answer) => void;
+  /** A suspect: it was in flight when an instance that answers out of order died; it is sent alone. */
+  alone: boolean;
+  /** It was written to an instance at least once. */
+  sent: boolean;
 }
 
 /** One instance's life. */
@@ -48,6 +61,8 @@ interface Run {
   inputClosed: boolean;
   /** Sent to this instance and not yet answered, in the order sent. */
   pending: Map<number, Call>;
+  /** It answered a request while an older one was pending: the oldest pending request is not the one in hand. */
+  outOfOrder: boolean;
   sent: number;
   answered: number;
   /** Response lines or messages of any kind, good or bad: proof the instance got going. */
@@ -85,6 +100,10 @@ export class SupervisedSubject implements Subject {
   private readonly sentIds = new Set<number>();
   private restarts = 0;
   private failedInARow = 0;
+  /** Some instance has written a response (of any kind): the subject can start. */
+  private everResponded = false;
+  private readonly quarantine: Quarantine;
+  private readonly stoppedTally = new StoppedTally();
   private stoppedBecause: string | null = null;
   private closing = false;
   private closed: Promise<SubjectLog> | null = null;
@@ -99,6 +118,7 @@ export class SupervisedSubject implements Subject {
     private readonly settings: SupervisorSettings,
   ) {
     this.faults = new FaultLog(settings.maxFaultsLogged);
+    this.quarantine = new Quarantine(settings.maxDeathsPerOp);
   }
 
   call(op: string, args: object): Promise<Answer> {
@@ -113,8 +133,10 @@ export class SupervisedSubject implements Subject {
     // A copy of what goes on the wire, taken now: the caller may reuse its objects, the subject gets fresh ones.
     const copy = JSON.parse(JSON.stringify(args)) as Record<string, unknown>;
     return new Promise<Answer>((resolve) => {
-      const call: Call = { id, op, args: copy, resolve };
+      const call: Call = { id, op, args: copy, resolve, alone: false, sent: false };
+      const quarantined = this.quarantine.of(op);
       if (this.closing) this.fail([call], "stopped", "not sent: the subject was already closed", this.runs.length);
+      else if (quarantined !== undefined) this.fail([call], "stopped", `not sent: ${quarantined.reason}`, this.runs.length);
       else {
         this.queue.push(call);
         this.pump();
@@ -145,6 +167,8 @@ export class SupervisedSubject implements Subject {
         stdout: run.instance.stdout(),
       })),
       stoppedBecause: this.stoppedBecause,
+      quarantined: this.quarantine.list(),
+      stopped: this.stoppedTally.list(),
     };
   }
 
@@ -162,7 +186,16 @@ export class SupervisedSubject implements Subject {
     }
     const run = this.current ?? this.startRun();
     while (run.state === "ready" && !run.inputClosed && this.queue.length > 0 && run.pending.size < this.settings.maxInFlight) {
-      const call = this.queue.shift() as Call;
+      const call = this.queue[0] as Call;
+      const quarantined = this.quarantine.of(call.op);
+      if (quarantined !== undefined) {
+        this.queue.shift();
+        this.fail([call], "stopped", `not sent: ${quarantined.reason}`, run.number);
+        continue;
+      }
+      // A suspect goes alone: it waits until nothing is in flight, and nothing goes with it.
+      if (run.pending.size > 0 && (call.alone || (run.pending.values().next().value as Call).alone)) break;
+      this.queue.shift();
       if (run.pending.size === 0) run.lastProgress = run.clockStart = now(); // busy from now on: the clock starts
       const request: Request = { id: call.id, op: call.op, args: call.args };
       const problem = run.instance.send(request);
@@ -175,6 +208,7 @@ export class SupervisedSubject implements Subject {
         if (run.pending.size === 0) this.retire(run, "closed", `its input cannot take requests: ${problem}`);
         break;
       }
+      call.sent = true;
       run.pending.set(call.id, call);
       run.sent += 1;
       this.sentIds.add(call.id);
@@ -190,6 +224,7 @@ export class SupervisedSubject implements Subject {
       state: "starting",
       inputClosed: false,
       pending: new Map(),
+      outOfOrder: false,
       sent: 0,
       answered: 0,
       responded: 0,
@@ -238,6 +273,7 @@ export class SupervisedSubject implements Subject {
         run.lastProgress = now();
         run.started = true;
         run.responded += 1;
+        this.everResponded = true;
         this.onMessage(run, body, excerpt);
       },
       badMessage: (kind, detail, id, excerpt) => {
@@ -245,6 +281,7 @@ export class SupervisedSubject implements Subject {
         run.lastProgress = now();
         run.started = true;
         run.responded += 1;
+        this.everResponded = true;
         this.onBadMessage(run, kind, detail, id, excerpt);
       },
       notice: (kind, detail, ids) => {
@@ -315,6 +352,7 @@ export class SupervisedSubject implements Subject {
   // ---- settling ----
 
   private settle(run: Run, call: Call, answer: Answer, excerpt?: string): void {
+    if (run.pending.keys().next().value !== call.id) run.outOfOrder = true;
     run.pending.delete(call.id);
     run.lastProgress = run.clockStart = now();
     if (answer.kind === "fault") {
@@ -337,6 +375,7 @@ export class SupervisedSubject implements Subject {
     this.faults.record(kind, calls.map((c) => c.id), detail, instance);
     for (const call of calls) {
       this.faultedCount += 1;
+      if (kind === "stopped") this.stoppedTally.add(call.op, detail, call.sent);
       call.resolve({ kind: "fault", id: call.id, fault: kind, detail });
     }
   }
@@ -354,24 +393,29 @@ export class SupervisedSubject implements Subject {
     const delay = Math.max(1, run.lastProgress + allowed() - now());
     const due = now() + delay;
     run.timer = setTimeout(() => {
-      run.timer = null;
-      if (run.state === "dead" || run.pending.size === 0) return;
-      if (now() - due > lateMs(allowed())) {
-        // The timer fired late: bonkl itself could not listen (its event loop was blocked, e.g. by a long oracle
-        // computation, or the machine did not run it). What the subject wrote meanwhile is still unread (timers run
-        // before I/O is polled), so its silence proves nothing: the clock starts again from now.
-        run.lastProgress = run.clockStart = now();
-        this.armTimer(run);
-        return;
-      }
-      const waited = now() - run.lastProgress;
-      const unsettled = now() - run.clockStart;
-      if (waited >= allowed() - 1) {
-        const what = run.started ? "no answer and no output" : "no output at all since it started";
-        this.retire(run, "timeout", `${what} for ${allowed()} ms: killed as hung`);
-      } else if (unsettled >= SETTLE_LIMIT * allowed()) {
-        this.retire(run, "timeout", `output but no answer for ${Math.round(unsettled)} ms (${SETTLE_LIMIT} times the timeout): killed as hung`);
-      } else this.armTimer(run);
+      const firedAt = now();
+      // Judge only after one more poll for I/O (setImmediate runs after it): timers run before I/O is polled, so an
+      // answer already waiting in the pipe, unread because bonkl's event loop was busy, is seen before any verdict.
+      setImmediate(() => {
+        run.timer = null;
+        if (run.state === "dead" || run.pending.size === 0) return;
+        if (firedAt - due > lateMs(allowed())) {
+          // The timer fired late: bonkl itself could not listen (its event loop was blocked, e.g. by a long oracle
+          // computation, or the machine did not run it), so the subject's silence proves nothing: the clock starts
+          // again from now.
+          run.lastProgress = run.clockStart = now();
+          this.armTimer(run);
+          return;
+        }
+        const waited = now() - run.lastProgress;
+        const unsettled = now() - run.clockStart;
+        if (waited >= allowed() - 1) {
+          const what = run.started ? "no answer and no output" : "no output at all since it started";
+          this.retire(run, "timeout", `${what} for ${allowed()} ms: killed as hung`);
+        } else if (unsettled >= SETTLE_LIMIT * allowed()) {
+          this.retire(run, "timeout", `output but no answer for ${Math.round(unsettled)} ms (${SETTLE_LIMIT} times the timeout): killed as hung`);
+        } else this.armTimer(run);
+      });
     }, delay);
   }
 
@@ -387,7 +431,7 @@ export class SupervisedSubject implements Subject {
     this.notify();
   }
 
-  /** The instance died or is killed: fault its pending requests (see the restart policy above), maybe stop. */
+  /** The instance died or is killed: blame one of its pending requests (see Blame above), restart or stop. */
   private retire(run: Run, kind: FaultKind, detail: string, killReason: string = kind): void {
     if (run.state === "dead") return;
     const wasStarting = run.state === "starting";
@@ -399,22 +443,51 @@ export class SupervisedSubject implements Subject {
       if (kind === "start-failed") this.stoppedBecause = `it could not start: ${detail}`;
       else if (this.restarts >= this.settings.maxRestarts) {
         this.stoppedBecause = `it was restarted ${this.restarts} times, the limit (last: ${kind}: ${detail})`;
-      } else if (this.failedInARow >= this.settings.maxFailedStartsInARow) {
+      } else if (this.failedInARow >= this.settings.maxFailedStartsInARow && !this.everResponded) {
         this.stoppedBecause = `${this.failedInARow} starts in a row died without answering anything (last: ${kind}: ${detail})`;
       }
     }
     const restarting = !this.closing && this.stoppedBecause === null;
-    const [oldest, ...others] = pending;
-    if (oldest === undefined) this.faults.record(kind, [], detail, run.number);
-    else if (restarting) {
-      const resent = others.length === 0 ? "" : ` (the ${others.length} other pending request(s) were sent again to a fresh start)`;
-      this.fail([oldest], kind, `${detail}; this was the oldest pending request${resent}`, run.number);
-      this.queue.unshift(...others);
-    } else this.fail(pending, kind, detail, run.number);
+    // Answered out of order with several in flight: the oldest is no more to blame than the others.
+    const blamed = run.outOfOrder && pending.length > 1 ? undefined : pending[0];
+    const innocent = blamed === undefined ? pending : pending.slice(1);
+    if (blamed !== undefined) {
+      const quarantined = this.quarantine.blame(blamed.op, blamed.id, `${kind}: ${detail}`);
+      let why = detail;
+      if (restarting) {
+        const resent = innocent.length === 0 ? "" : ` (the ${innocent.length} other pending request(s) were sent again to a fresh start)`;
+        why = `${detail}; this was the oldest pending request${resent}`;
+      }
+      if (quarantined !== undefined) why += `; ${blamed.op} is now quarantined (${quarantined.ids.length} of its requests killed the subject): its other requests are not sent`;
+      this.fail([blamed], kind, why, run.number);
+      if (quarantined !== undefined) this.stopQuarantined(quarantined.op, run.number);
+    } else if (pending.length === 0) this.faults.record(kind, [], detail, run.number);
+    else {
+      const next = restarting ? "each is sent again, alone" : "they are stopped";
+      const why = `${detail}; it answered out of order, so none of the ${pending.length} requests in flight is blamed: ${next}`;
+      this.faults.record(kind, [], why, run.number);
+    }
+    if (restarting) {
+      for (const call of innocent) if (blamed === undefined) call.alone = true;
+      this.queue.unshift(...innocent);
+    } else {
+      const because = this.stoppedBecause === null ? "the subject was being closed" : `the subject was stopped because ${this.stoppedBecause}`;
+      this.fail(innocent, "stopped", `sent, but given up: the instance ${run.number} died (${kind}) and ${because}; this request was not to blame`, run.number);
+    }
     // Calls queued while it was starting were waiting for this very instance: the same fault hits them.
     if (!restarting && wasStarting) this.fail(this.queue.splice(0), kind, detail, run.number);
     this.notify();
     this.pump();
+  }
+
+  /** Answers every queued call of a quarantined op with "stopped" (later calls are stopped as they come). */
+  private stopQuarantined(op: string, instance: number): void {
+    const reason = this.quarantine.of(op)?.reason ?? `op ${op} is quarantined`;
+    const stopped = this.queue.filter((call) => call.op === op);
+    if (stopped.length === 0) return;
+    const kept = this.queue.filter((call) => call.op !== op);
+    this.queue.splice(0, this.queue.length, ...kept);
+    this.fail(stopped, "stopped", `not sent: ${reason}`, instance);
   }
 
   // ---- closing ----

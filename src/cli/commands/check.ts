@@ -7,18 +7,25 @@ import { formatReport } from "../../conformance/format-report.ts";
 import { barProgress } from "../check-progress.ts";
 import { DEFAULT_RUNS, DEFAULT_SEED, runCheck, runsFromEnvironment } from "../../conformance/run-check.ts";
 import { flagOr, readCount, readSeed } from "../../config.ts";
+import { killTrackedSessions } from "../../subject/sessions/sessions.ts";
 
 /**
- * Runs `job` with Ctrl-C handled: the first SIGINT aborts `controller` (the run stops its subject and returns a
- * partial report), a second one exits at once with status 130.
+ * Runs `job` with Ctrl-C handled: the first SIGINT aborts `controller` (the run stops grading and returns a partial
+ * report) and kills the subject's processes at once, whatever they are doing (a program, or a module's host blocked in
+ * a system call); from then on Ctrl-C is no longer caught, so a second one ends bonkl at once, even while it is busy
+ * computing (the subject's session is killed by the watchdog then). Two Ctrl-C handled in the same turn of the event
+ * loop (bonkl was busy when both came) end it with status 130.
  */
-async function withInterrupt<T>(controller: AbortController, job: () => Promise<T>): Promise<T> {
+export async function withInterrupt<T>(controller: AbortController, job: () => Promise<T>): Promise<T> {
   let interrupts = 0;
   const onSigint = (): void => {
     interrupts += 1;
     if (interrupts > 1) process.exit(130);
     process.stderr.write("\nbonkl check: interrupted: stopping the subject and reporting what was graded (Ctrl-C again to quit at once)\n");
     controller.abort();
+    killTrackedSessions();
+    // Let a second signal already waiting be handled here, then give SIGINT back its default action.
+    setImmediate(() => process.removeListener("SIGINT", onSigint));
   };
   process.on("SIGINT", onSigint);
   try {
@@ -89,8 +96,8 @@ export const checkCommand: Command = {
       writeOutputFile(values.json, `${JSON.stringify(report, null, 2)}\n`);
       process.stdout.write(`JSON report: ${values.json}\n`);
     }
-    // Interrupted: exit once the report is out, even if a module's worker is still inside a call (it would be
-    // terminated at its timeout). The timer does not keep bonkl alive when nothing else does.
+    // Interrupted: exit once the report is out, whatever is still pending (the subject's sessions were killed at the
+    // interrupt; the exit hook makes sure). The timer does not keep bonkl alive when nothing else does.
     if (controller.signal.aborted) setTimeout(() => process.exit(report.exitStatus), 200).unref();
     return report.exitStatus;
   },
