@@ -3,7 +3,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { InputError, UsageError } from "../errors.ts";
-import { attachNegativeValues } from "../io/list-values.ts";
 import { readPrompts } from "./prompt-input.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "bonkl-prompts-"));
@@ -42,8 +41,4 @@ describe("readPrompts", () => {
     expect(() => readPrompts({ file: file("e.txt", "") })).toThrow(/--format/);
   });
 
-  it("attaches negative numbers to their flag for parseArgs", () => {
-    expect(attachNegativeValues(["--n", "16", "--logp", "-12.3,-8.1", "--json"], ["--logp"])).toEqual(["--n", "16", "--logp=-12.3,-8.1", "--json"]);
-    expect(attachNegativeValues(["--logp", "--json"], ["--logp"])).toEqual(["--logp", "--json"]);
-  });
 });

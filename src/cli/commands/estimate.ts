@@ -1,4 +1,4 @@
-import { attachNegativeValues, parseDigits } from "../../io/list-values.ts";
+import { parseDigits } from "../../io/list-values.ts";
 import { promptEstimates } from "../../estimate/prompt-estimates.ts";
 import { readPrompts } from "../../estimate/prompt-input.ts";
 import { summarize, Z_95, type Summary } from "../../estimate/summary-statistics.ts";
@@ -83,7 +83,7 @@ export const estimateCommand: Command = {
   ].join("\n"),
   async run(argv) {
     const { values, positionals } = parseFlags(
-      attachNegativeValues(argv, ["--logp"]),
+      argv,
       { format: { type: "string" }, n: { type: "string" }, logp: { type: "string" }, digits: { type: "string" }, json: { type: "boolean" } },
       true,
     );
