@@ -5,6 +5,7 @@ import { readInteger } from "../../config.ts";
 import type { Command } from "../command.ts";
 import { parseFlags } from "../flags.ts";
 import { progress } from "../progress.ts";
+import { checkOutputFolder } from "../../io/output-file.ts";
 import { PANELS, panelById, type Panel } from "../../figures/panels.ts";
 
 const DEFAULT_OUT = "spec/figures";
@@ -55,7 +56,8 @@ export const figuresCommand: Command = {
     const panels = parsePanels(values.panel);
     const workers = parseJobs(values.jobs);
     const outDir = resolve(values.out ?? DEFAULT_OUT);
-    const { generateFigures } = await import("../../figures/generate.ts"); // loads vega only when needed
+    const { generateFigures, outputFileNames } = await import("../../figures/generate.ts"); // loads vega only when needed
+    checkOutputFolder("--out", outDir, outputFileNames(panels)); // before minutes of computing
     const bar = progress("figures");
     const started = performance.now();
     try {
