@@ -97,7 +97,7 @@ export const claimsCommand: Command = {
       // written to a temporary file and renamed (writeOutputFile), so a concurrent reader never sees half a file
       writeOutputFile(file, `${JSON.stringify(content, null, 1)}\n`);
     };
-    const progress = startProgress("claims");
+    const progress = startProgress("bonkl claims");
     const done = new Map<string, number>();
     const start = performance.now();
     const results = (await runClaims(selected, {

@@ -92,7 +92,7 @@ export const estimateCommand: Command = {
     const digits = parseDigits(values.digits, DEFAULT_DIGITS, 17);
     const file = positionals[0];
     const samples = readPrompts({ file, format: values.format, n: values.n, logp: values.logp });
-    const bar = progress("estimate");
+    const bar = progress("bonkl estimate");
     let estimates;
     try {
       estimates = promptEstimates(samples, (done, total) => bar.tick(done, total));

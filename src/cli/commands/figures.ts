@@ -58,7 +58,7 @@ export const figuresCommand: Command = {
     const outDir = resolve(values.out ?? DEFAULT_OUT);
     const { generateFigures, outputFileNames } = await import("../../figures/generate.ts"); // loads vega only when needed
     checkOutputFolder("--out", outDir, outputFileNames(panels)); // before minutes of computing
-    const bar = progress("figures");
+    const bar = progress("bonkl figures");
     const started = performance.now();
     try {
       const results = await generateFigures({ outDir, panels, workers, onProgress: (done, total, label) => bar.tick(done, total, label) });
