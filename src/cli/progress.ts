@@ -43,7 +43,7 @@ const SILENT: Progress = { tick() {}, done() {} };
 export const PROGRESS_LINE_MS = 5000;
 
 /** A progress line as written on a stream that is not a terminal (tests use it to set such lines apart). */
-export const PROGRESS_LINE = /^bonkl [\w-]+: progress \d+% \d+\/\d+.*, \d+ s$/;
+export const PROGRESS_LINE = /^bonkl [\w-]+: progress (?:\d+% \d+\/\d+|\d+)(?: .*)?, \d+ s$/;
 const CLEAR_LINE = "\r\x1b[2K";
 
 /** The text of one bar line, fitted to `width` columns. */
@@ -60,8 +60,9 @@ export function progressLine(title: string, done: number, total: number, label: 
 
 /** The text of one progress line (no terminal): `bonkl check: progress 45% 2700/6000 klBon in standard, 12 s`. */
 export function progressText(title: string, done: number, total: number, label: string | undefined, seconds: number): string {
-  const fraction = total > 0 ? Math.min(Math.max(done / total, 0), 1) : 0;
-  return `${title}: progress ${Math.floor(fraction * 100)}% ${done}/${total}${label ? ` ${label.replace(/[\r\n]+/g, " ")}` : ""}, ${Math.round(seconds)} s`;
+  const fraction = Math.min(Math.max(done / total, 0), 1);
+  const counts = total > 0 ? `${Math.floor(fraction * 100)}% ${done}/${total}` : `${done}`; // total unknown (a pipe): 0
+  return `${title}: progress ${counts}${label ? ` ${label.replace(/[\r\n]+/g, " ")}` : ""}, ${Math.round(seconds)} s`;
 }
 
 /**
