@@ -5,10 +5,14 @@
  *
  *   bonkl check: progress 45% 2700/6000 klBon in standard, 12 s
  *
+ * BONKL_PROGRESS_MS sets the time between such lines (default 5000 ms).
+ *
  *   const bar = progress("bonkl figures");
  *   for (let i = 0; i < total; i++) { work(i); bar.tick(i + 1, total, "figure-2-L10000"); }
  *   bar.done();
  */
+
+import { readInteger } from "../config.ts";
 
 export interface Progress {
   /** Reports `done` of `total` units finished, with an optional label for what is being worked on. */
@@ -31,7 +35,7 @@ export interface ProgressOptions {
   enabled?: boolean;
   /** Least time between redraws of the bar in ms (default 100); the final tick (done = total) is always drawn. */
   intervalMs?: number;
-  /** Time between progress lines when the stream is not a terminal, in ms (default PROGRESS_LINE_MS). */
+  /** Time between progress lines when the stream is not a terminal, in ms (default BONKL_PROGRESS_MS, else 5000). */
   lineIntervalMs?: number;
   /** Clock in ms (tests). */
   now?: () => number;
@@ -39,8 +43,14 @@ export interface ProgressOptions {
 
 const SILENT: Progress = { tick() {}, done() {} };
 
-/** Time between progress lines on a stream that is not a terminal. */
+/** Time between progress lines on a stream that is not a terminal (BONKL_PROGRESS_MS overrides it). */
 export const PROGRESS_LINE_MS = 5000;
+
+/** BONKL_PROGRESS_MS, or PROGRESS_LINE_MS. UsageError when malformed. */
+export function progressLineMs(env: NodeJS.ProcessEnv = process.env): number {
+  const text = env.BONKL_PROGRESS_MS;
+  return text === undefined || text === "" ? PROGRESS_LINE_MS : readInteger(text, "BONKL_PROGRESS_MS", { min: 1, max: 3_600_000 });
+}
 
 /** A progress line as written on a stream that is not a terminal (tests use it to set such lines apart). */
 export const PROGRESS_LINE = /^bonkl [\w-]+: progress (?:\d+% \d+\/\d+|\d+)(?: .*)?, \d+ s$/;
@@ -97,7 +107,7 @@ export function progress(title = "", options: ProgressOptions = {}): Progress {
   const stream = options.stream ?? process.stderr;
   if (options.enabled === false) return SILENT;
   const now = options.now ?? (() => performance.now());
-  if (options.enabled !== true && stream.isTTY !== true) return lines(title, stream, options.lineIntervalMs ?? PROGRESS_LINE_MS, now);
+  if (options.enabled !== true && stream.isTTY !== true) return lines(title, stream, options.lineIntervalMs ?? progressLineMs(), now);
   const interval = options.intervalMs ?? 100;
   let last = Number.NEGATIVE_INFINITY;
   let drawn = false;
