@@ -9,7 +9,7 @@
 import type { AffectedRequest } from "./report.ts";
 
 /** Requests remembered in any case (the window of cases in flight is far smaller). */
-export const RECENT_REQUESTS = 100_000;
+export const RECENT_REQUESTS = 20_000;
 /** Requests kept beyond that because a fault names them (10 listed per fault, 1000 faults kept). */
 export const KEPT_REQUESTS = 10_000;
 

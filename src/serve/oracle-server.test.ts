@@ -148,3 +148,29 @@ describe("serveStdio", () => {
     expect(ids(lines).sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i));
   });
 });
+
+describe("serveStdio with a client that never reads its answers", () => {
+  const saved = { stdin: Object.getOwnPropertyDescriptor(process, "stdin"), stdout: Object.getOwnPropertyDescriptor(process, "stdout") };
+  afterEach(() => {
+    Object.defineProperty(process, "stdin", saved.stdin as PropertyDescriptor);
+    Object.defineProperty(process, "stdout", saved.stdout as PropertyDescriptor);
+  });
+
+  test("stops reading stdin while 1024 requests wait for their answers (memory bounded), and ends when stdout closes", async () => {
+    let produced = 0;
+    const input = new Readable({
+      read() {
+        if (produced < 1_000_000) this.push(`{"id":${produced++},"op":"capabilities"}\n`);
+      },
+    });
+    const out = new Writable({ highWaterMark: 1, write() {} }); // never drains
+    Object.defineProperty(process, "stdin", { value: input, configurable: true });
+    Object.defineProperty(process, "stdout", { value: out, configurable: true });
+    const serving = serveStdio({ digits: 5, workers: 1 });
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(produced, "requests read while none could be answered").toBeLessThan(1024 + 1000); // + what stdin buffers
+    out.destroy(); // the client goes away
+    await serving;
+  });
+});
+

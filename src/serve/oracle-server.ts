@@ -66,9 +66,9 @@ export async function serveStdio(options: ServeOptions): Promise<void> {
   const limits = options.limits ?? SERVE_LIMITS;
   const pool = new ComputePool(options.workers ?? defaultWorkers());
   pool.warmUp();
-  const queue: string[] = [];
+  const queue: { line: string; bytes: number }[] = []; // answers not yet written
   let writing = false;
-  let waiting = 0; // requests read and not yet answered
+  let waiting = 0; // requests read and not yet answered on stdout (computing, or their answer queued)
   let waitingBytes = 0;
   let inputEnded = false;
   let outputClosed = false;
@@ -80,22 +80,21 @@ export async function serveStdio(options: ServeOptions): Promise<void> {
     waiting -= 1;
     waitingBytes -= bytes;
     if (!paused() && !inputEnded && !outputClosed && input.isPaused()) input.resume();
-    if (inputEnded && waiting === 0 && queue.length === 0 && !writing) finish();
+    if (inputEnded && waiting === 0) finish();
   };
   const flush = async (): Promise<void> => {
     if (writing) return;
     writing = true;
-    while (queue.length > 0 && !outputClosed) {
-      const line = queue.shift() as string;
-      if (!output.write(line)) await drained(output);
+    while (queue.length > 0) {
+      const { line, bytes } = queue.shift() as { line: string; bytes: number };
+      if (!outputClosed && !output.write(line)) await drained(output); // the next answer goes into an empty buffer
+      settle(bytes);
     }
     writing = false;
-    if (inputEnded && waiting === 0) finish();
   };
   const respond = (response: Response, bytes: number): void => {
-    if (!outputClosed) queue.push(`${JSON.stringify(response)}\n`);
+    queue.push({ line: `${JSON.stringify(response)}\n`, bytes });
     void flush();
-    settle(bytes);
   };
   const handle = (parsed: ParsedLine, bytes: number): void => {
     if (parsed.kind === "blank") return;
@@ -118,11 +117,10 @@ export async function serveStdio(options: ServeOptions): Promise<void> {
     if (inputEnded) return;
     inputEnded = true;
     reader.end();
-    if (waiting === 0 && queue.length === 0 && !writing) finish();
+    if (waiting === 0) finish();
   };
   const onOutputClosed = (): void => {
     outputClosed = true;
-    queue.length = 0;
     finish();
   };
   input.on("data", onData);
