@@ -1,3 +1,5 @@
+// The point values of `bonkl estimate`: the double nearest the exact value, certified from the enclosure (both ends
+// round to it), and said to be uncertified when the precision cap leaves the ends apart.
 import { describe, expect, it } from "vitest";
 import { Enclosure } from "../oracle/index.ts";
 import { certifiedDouble, nearestDouble } from "./nearest-double.ts";

@@ -1,3 +1,5 @@
+// `bonkl estimate` per prompt and over prompts: the paper's estimators at exp(logp), correctly rounded, summarised as
+// the prompts stream by, with prompts the oracle cannot pin down left out by line (issue 16).
 import { describe, expect, it } from "vitest";
 import { InputError } from "../errors.ts";
 import { estimatePrompts, promptEstimate } from "./prompt-estimates.ts";

@@ -1,3 +1,5 @@
+// Reading input files line by line in constant memory (src/io/line-stream.ts): line numbers, CRLF, BOM, blank
+// lines, lines across read chunks, and the errors for over-long and non-UTF-8 lines.
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
