@@ -48,6 +48,12 @@ echo "== npx bonkl check"
 npx bonkl --version
 npx bonkl check --domain standard --runs 20
 
+echo "== npx bonkl serve (worker threads run the compiled code, without tsx)"
+answer="$(echo '{"id":1,"op":"klBon","args":{"p":[0.5,0.5],"n":2}}' | npx bonkl serve)"
+echo "$answer"
+case "$answer" in *'"value":"1.3081203594113695912920180623371771041'*) ;; *) echo "bonkl serve: unexpected answer"; exit 1 ;; esac
+test ! -e node_modules/tsx || { echo "tsx is installed in the user project: the test would not show that bonkl runs without it"; exit 1; }
+
 echo "== bonkl init"
 npx bonkl init js > subject-template.mjs && npx bonkl check --subject subject-template.mjs --domain standard --runs 10
 if command -v python3 > /dev/null; then

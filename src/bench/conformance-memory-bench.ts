@@ -1,9 +1,10 @@
 /**
  * Conformance-side memory figure: a long `bonkl check` (100,000 klFormula cases in the standard domain, against the
  * fast external subject of the throughput bench), with the live heap measured after a full garbage collection at
- * every tenth of the cases graded. Every case is generated and asked up front (pipelined), so memory rises while
- * the cases are planned and queued; from then on it must stay flat: the figure is the growth of the live heap from
- * 10% graded to the end (target under 16 MiB). Peak RSS is printed too (it includes garbage not yet collected).
+ * every tenth of the cases graded. Cases are generated, asked and graded in a bounded window and the oracle cache is
+ * bounded, so memory rises while the window and the cache fill, then must stay flat: the figure is the growth of
+ * the live heap from 10% graded to the end (target under 16 MiB). Peak RSS is printed too (it includes garbage not
+ * yet collected).
  */
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";

@@ -6,6 +6,7 @@ import { writeFileSync } from "node:fs";
 import { oracleBench } from "./oracle-bench.ts";
 import { floatKlBench, protocolThroughputBench } from "./float-bench.ts";
 import { conformanceMemoryBench } from "./conformance-memory-bench.ts";
+import { longCheckMemoryBench } from "./long-check-memory-bench.ts";
 import type { BenchResult } from "./result.ts";
 
 const quick = process.argv.includes("--quick");
@@ -21,6 +22,7 @@ results.push(floatKlBench(log));
 results.push(await protocolThroughputBench(log));
 log("\n[conformance]");
 results.push(await conformanceMemoryBench(log, { quick }));
+results.push(await longCheckMemoryBench(log, { quick }));
 
 log("\nSummary:");
 for (const r of results) log(`  ${r.pass ? "PASS" : "FAIL"}  ${r.name}: ${r.value.toFixed(r.unit === "s" ? 3 : 2)} ${r.unit} (target ${r.target})`);

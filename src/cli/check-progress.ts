@@ -2,7 +2,7 @@
 import type { ProgressSink } from "../conformance/progress-sink.ts";
 import { progress } from "./progress.ts";
 
-export function barProgress(title = "check"): ProgressSink {
+export function barProgress(title = "bonkl check"): ProgressSink {
   const bar = progress(title);
   let total = 0;
   let count = 0;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { progress, progressLine, type ProgressStream } from "./progress.ts";
+import { PROGRESS_LINE, progress, progressLine, type ProgressStream } from "./progress.ts";
 
 function fakeStream(isTTY: boolean): ProgressStream & { text: string } {
   return {
@@ -14,12 +14,41 @@ function fakeStream(isTTY: boolean): ProgressStream & { text: string } {
 }
 
 describe("progress", () => {
-  it("stays silent when the stream is not a terminal", () => {
+  it("off a terminal: nothing for short work, then one plain line every interval, from ticks", () => {
     const stream = fakeStream(false);
-    const bar = progress("work", { stream });
-    bar.tick(1, 2, "a");
-    bar.tick(2, 2);
+    let clock = 0;
+    const bar = progress("bonkl work", { stream, now: () => clock, lineIntervalMs: 5000 });
+    bar.tick(1, 200, "a");
+    clock = 4999;
+    bar.tick(2, 200, "b");
+    expect(stream.text).toBe("");
+    clock = 5000;
+    bar.tick(90, 200, "klBon in standard");
+    clock = 6000;
+    bar.tick(100, 200, "skipped");
+    clock = 10_400;
+    bar.tick(150, 200, "line\nbreak");
     bar.done();
+    expect(stream.text).toBe("bonkl work: progress 45% 90/200 klBon in standard, 5 s\nbonkl work: progress 75% 150/200 line break, 10 s\n");
+    for (const line of stream.text.trim().split("\n")) expect(line).toMatch(PROGRESS_LINE);
+  });
+
+  it("off a terminal: a line also while the work waits without ticking (a timer), none after done", async () => {
+    const stream = fakeStream(false);
+    const bar = progress("bonkl work", { stream, lineIntervalMs: 50 });
+    bar.tick(3, 10, "waiting");
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    bar.done();
+    const seen = stream.text;
+    expect(seen).toMatch(/^bonkl work: progress 30% 3\/10 waiting, 0 s\n/);
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    expect(stream.text).toBe(seen);
+  });
+
+  it("enabled: false is silent everywhere", () => {
+    const stream = fakeStream(true);
+    const bar = progress("work", { stream, enabled: false });
+    bar.tick(1, 1);
     expect(stream.text).toBe("");
   });
 

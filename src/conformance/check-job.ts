@@ -1,9 +1,11 @@
 /**
- * One (op, domain) pair of a check: its cases (generated from the family seed), the subject's answers (all asked
- * up front, so they are pipelined), the grading against the oracle, and, on failure, the shrunk counterexample.
+ * One (op, domain) pair of a check: its cases (generated lazily from the family seed, asked and graded in a bounded
+ * window shared by all pairs: case-window.ts), the grading against the oracle, and, on failure, the shrunk
+ * counterexample.
  */
 import type { Answer, Subject } from "../subject/subject.ts";
 import { type Case, familySeed, collectCases } from "./case.ts";
+import { lazyCases, type AskedCase } from "./case-window.ts";
 import { caseRecord, type RequestRegistry } from "./report-entries.ts";
 import { caseCount, type CaseFamily, type Domain, type GradedOp } from "./domains/domain.ts";
 import { describeExpected, gradeCase } from "./grade.ts";
@@ -17,14 +19,15 @@ export interface JobPlan {
   readonly op: GradedOp;
   readonly family: CaseFamily;
   readonly seed: number;
-  readonly cases: readonly Case[];
+  /** How many cases the pair has (they are generated as they are graded: planCases, lazyCases). */
+  readonly count: number;
 }
 
 export interface JobContext {
   readonly subject: Subject;
   readonly oracle: OracleCache;
   readonly registry: RequestRegistry;
-  /** Called after each graded case (progress). */
+  /** Called after each graded case (progress, and the window's room). */
   readonly onCase?: () => void;
   /** Called when shrinking starts for a pair. */
   readonly onShrink?: (plan: JobPlan) => void;
@@ -48,11 +51,21 @@ function unlessAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined):
   });
 }
 
-export async function planJob(domain: Domain, op: GradedOp, runSeed: number, runs: number): Promise<JobPlan> {
+export function planJob(domain: Domain, op: GradedOp, runSeed: number, runs: number): JobPlan {
   const family = domain.ops[op];
   if (family === undefined) throw new Error(`domain ${domain.name} has no ${op} cases`);
   const seed = familySeed(runSeed, domain.name, family.group);
-  return { domain, op, family, seed, cases: await collectCases(family.arbitrary, seed, caseCount(domain, runs)) };
+  return { domain, op, family, seed, count: caseCount(domain, runs) };
+}
+
+/** The pair's cases, generated one at a time as they are pulled. */
+export function jobCases(plan: JobPlan): AsyncGenerator<Case> {
+  return lazyCases(plan.family.arbitrary, plan.seed, plan.count);
+}
+
+/** Every case of the pair at once (tests, small runs): the same cases, in the same order, as jobCases. */
+export function planCases(plan: JobPlan): Promise<Case[]> {
+  return collectCases(plan.family.arbitrary, plan.seed, plan.count);
 }
 
 /** Asks the subject `op(args)` and records which case the request id belongs to. */
@@ -63,9 +76,9 @@ export function ask(ctx: JobContext, plan: JobPlan, c: Case): Promise<Answer> {
   });
 }
 
-/** Issues every case's call now; the subject bounds how many are in flight. */
-export function askAll(ctx: JobContext, plan: JobPlan): Promise<Answer>[] {
-  return plan.cases.map((c) => ask(ctx, plan, c));
+/** Every case of the pair, asked at once (tests, small runs; a check asks through its window: case-window.ts). */
+export async function askAll(ctx: JobContext, plan: JobPlan): Promise<AskedCase[]> {
+  return (await planCases(plan)).map((c, index) => ({ index, case: c, answer: ask(ctx, plan, c) }));
 }
 
 /** Lets the event loop run (subject I/O, worker messages) between synchronous oracle computations. */
@@ -87,20 +100,19 @@ function verdictOf(plan: JobPlan, stats: JobStats): { verdict: Verdict; remark: 
 }
 
 /**
- * Grades the pair's answers in case order. Each answer is dropped from `answers` once graded, so a long run does not
- * keep every answer it has seen (the stats keep what the report needs).
+ * Grades the pair's asked cases in case order, as they come. Nothing is kept of a graded case but what the stats
+ * keep for the report, so a long run holds only the window's cases.
  */
-export async function gradeJob(ctx: JobContext, plan: JobPlan, answers: (Promise<Answer> | undefined)[]): Promise<OpDomainResult> {
+export async function gradeJob(ctx: JobContext, plan: JobPlan, asked: AsyncIterable<AskedCase> | Iterable<AskedCase>): Promise<OpDomainResult> {
   const started = performance.now();
   const stats = new JobStats();
-  for (let i = 0; i < plan.cases.length; i++) {
-    const answer = await unlessAborted(answers[i] as Promise<Answer>, ctx.signal);
+  for await (const { index, case: c, answer: pending } of asked) {
+    const answer = await unlessAborted(pending, ctx.signal);
     if (answer === null) break; // interrupted: what was graded so far stands
-    answers[i] = undefined;
-    const c = plan.cases[i] as Case;
-    stats.add(i, c, gradeCase(plan.op, c.args, answer, plan.domain.informational, ctx.oracle));
+    stats.add(index, c, gradeCase(plan.op, c.args, answer, plan.domain.informational, ctx.oracle));
     ctx.onCase?.();
     await yieldToEventLoop();
+    if (ctx.signal?.aborted) break;
   }
   let counterexample: Counterexample | null = null;
   const interrupted = ctx.signal?.aborted === true;
@@ -129,7 +141,7 @@ export async function gradeJob(ctx: JobContext, plan: JobPlan, answers: (Promise
   }
   const judged = verdictOf(plan, stats);
   const verdict = judged.verdict;
-  const remark = interrupted && stats.cases < plan.cases.length ? [`interrupted: ${stats.cases} of ${plan.cases.length} cases graded`, judged.remark].filter(Boolean).join("; ") : judged.remark;
+  const remark = interrupted && stats.cases < plan.count ? [`interrupted: ${stats.cases} of ${plan.count} cases graded`, judged.remark].filter(Boolean).join("; ") : judged.remark;
   return {
     op: plan.op,
     domain: plan.domain.name,

@@ -3,23 +3,14 @@
  * log name the cases they hit), a case and its grade as a report record (args abbreviated when large), the
  * subject's log in report form, and the `npx bonkl check ...` command line that replays a run.
  */
-import type { AffectedRequest, CaseRecord, ReportFault, SubjectLogSummary } from "./report.ts";
+import type { CaseRecord, ReportFault, SubjectLogSummary } from "./report.ts";
 import type { Case } from "./case.ts";
 import type { CaseGrade } from "./grade.ts";
 import type { SubjectLog } from "../subject/subject.ts";
 import type { SubjectSpec } from "../subject/open-subject.ts";
+import type { RequestRegistry } from "./request-registry.ts";
 
-export class RequestRegistry {
-  private readonly byId = new Map<number, AffectedRequest>();
-
-  record(id: number, op: string, domain: string, label: string): void {
-    this.byId.set(id, { id, op, domain, label });
-  }
-
-  lookup(id: number): AffectedRequest {
-    return this.byId.get(id) ?? { id, op: "?", domain: "?", label: "(not a conformance request)" };
-  }
-}
+export { RequestRegistry } from "./request-registry.ts";
 
 /** Args whose JSON is longer than this are left out of the report (the label and the seed regenerate them). */
 export const MAX_ARGS_CHARS = 4000;

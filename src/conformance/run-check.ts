@@ -1,8 +1,9 @@
 /**
  * A whole conformance check: opens the subject, reads its capabilities, plans every (op, domain) pair the
- * subject implements, asks all cases up front (pipelined), grades them pair by pair against the shared oracle
- * cache, shrinks failures, closes the subject and returns the report. The subject's faults never abort the run:
- * they become failing cases and entries of the report's subject log.
+ * subject implements, generates and asks the cases in a bounded window (pipelined, memory independent of --runs:
+ * case-window.ts), grades them pair by pair against the shared oracle cache, shrinks failures, closes the subject
+ * and returns the report. The subject's faults never abort the run: they become failing cases and entries of the
+ * report's subject log.
  */
 import { readFileSync } from "node:fs";
 import { relative } from "node:path";
@@ -13,9 +14,11 @@ import { OP_NAMES } from "../protocol/messages.ts";
 import { openSubject, type SubjectSpec } from "../subject/open-subject.ts";
 import { killProcessGroup } from "../subject/process-groups.ts";
 import type { Subject, SubjectLog, SubjectOptions } from "../subject/subject.ts";
-import { askAll, gradeJob, planJob, type JobContext, type JobPlan } from "./check-job.ts";
+import { ask, gradeJob, jobCases, planJob, type JobContext, type JobPlan } from "./check-job.ts";
+import { CaseWindow, type AskedCase } from "./case-window.ts";
 import { DOMAINS, DOMAIN_NAMES, GRADED_OPS, domainNamed, type Domain, type GradedOp } from "./domains/index.ts";
-import { summariseSubjectLog, replayCommand, RequestRegistry } from "./report-entries.ts";
+import { LISTED_REQUESTS, summariseSubjectLog, replayCommand } from "./report-entries.ts";
+import { RequestRegistry } from "./request-registry.ts";
 import { sharedOracleCache, type OracleCache } from "./oracle-cache.ts";
 import { silentProgress, type ProgressSink } from "./progress-sink.ts";
 import type { ConformanceReport, OpDomainResult } from "./report.ts";
@@ -83,6 +86,14 @@ async function readCapabilities(subject: Subject, registry: RequestRegistry, not
   return null;
 }
 
+/** How often (in graded cases) the requests named by faults are marked to be kept in the registry. */
+const KEEP_FAULTED_EVERY = 1000;
+
+/** Marks the requests the report will list for each fault so far (LISTED_REQUESTS per fault) to be kept. */
+function keepFaultedRequests(subject: Subject, registry: RequestRegistry): void {
+  for (const fault of subject.log().faults) for (const id of fault.ids.slice(0, LISTED_REQUESTS)) registry.keep(id);
+}
+
 /** The parts of a subject log that describe what the subject did (as opposed to how its instances ended). */
 function pick(log: SubjectLog): Pick<SubjectLog, "requestsSent" | "requestsAnswered" | "requestsFaulted" | "faults" | "faultCounts" | "stoppedBecause"> {
   const { requestsSent, requestsAnswered, requestsFaulted, faults, faultCounts, stoppedBecause } = log;
@@ -116,6 +127,7 @@ export async function runCheck(options: CheckOptions = {}): Promise<ConformanceR
   if (signal?.aborted) onAbort();
   else signal?.addEventListener("abort", onAbort, { once: true });
   let planned: JobPlan[] = [];
+  let window: CaseWindow<JobPlan> | null = null;
   try {
     capabilities = await readCapabilities(subject, registry, notes);
     const listed = capabilities;
@@ -126,29 +138,40 @@ export async function runCheck(options: CheckOptions = {}): Promise<ConformanceR
     const unknown = (listed ?? []).filter((op) => !(OP_NAMES as readonly string[]).includes(op));
     if (unknown.length > 0) notes.push(`capabilities lists ops outside protocol version 1 (ignored): ${unknown.join(", ")}`);
     const plans: JobPlan[] = [];
-    for (const domain of domains) for (const op of GRADED_OPS) if (ops.includes(op) && domain.ops[op] !== undefined) plans.push(await planJob(domain, op, seed, runs));
+    for (const domain of domains) for (const op of GRADED_OPS) if (ops.includes(op) && domain.ops[op] !== undefined) plans.push(planJob(domain, op, seed, runs));
     planned = plans;
+    const caseWindow = new CaseWindow(plans, { cases: jobCases, ask: (plan, c) => ask(ctx, plan, c) });
+    window = caseWindow;
+    let graded = 0;
     const ctx: JobContext = {
       subject,
       oracle,
       registry,
       shrinkTimeLimitMs: options.shrinkTimeLimitMs ?? 20_000,
-      onCase: () => progress.tick(),
+      onCase: () => {
+        caseWindow.graded();
+        progress.tick();
+        // faults name requests by id: keep the cases of the ones the report will list (the registry forgets old ones)
+        if (++graded % KEEP_FAULTED_EVERY === 0) keepFaultedRequests(subject, registry);
+      },
       onShrink: (plan) => progress.note(`shrinking ${plan.op} in ${plan.domain.name}`),
       ...(signal === undefined ? {} : { signal }),
     };
-    progress.start(plans.reduce((sum, plan) => sum + plan.cases.length, 0));
-    const answers = plans.map((plan) => askAll(ctx, plan));
+    progress.start(plans.reduce((sum, plan) => sum + plan.count, 0));
+    const producing = caseWindow.run();
     for (const [i, plan] of plans.entries()) {
       if (signal?.aborted) break;
       progress.note(`${plan.op} in ${plan.domain.name}`);
-      const result = await gradeJob(ctx, plan, answers[i] as ReturnType<typeof askAll>);
+      const result = await gradeJob(ctx, plan, caseWindow.streams[i] as AsyncIterable<AskedCase>);
       if (!signal?.aborted || result.cases > 0) results.push(result);
     }
+    caseWindow.stop();
+    await producing;
   } catch (error) {
     if (atInterrupt === null) throw error;
     notes.push(`the run stopped early: ${error instanceof Error ? error.message : String(error)}`);
   } finally {
+    window?.stop();
     progress.done();
     signal?.removeEventListener("abort", onAbort);
     if (atInterrupt === null) log = await subject.close();

@@ -1,9 +1,11 @@
 /**
  * `bonkl figures`: computes every row of the requested panels (costliest first, on worker threads), then
  * writes per panel a CSV (certified values) and an SVG chart (vega-lite), and, when all panels were made,
- * a README describing them. Output is deterministic: the same inputs give the same bytes.
+ * a README describing them. Output is deterministic: the same inputs give the same bytes. Each file is written
+ * to a temporary file and renamed (src/io/output-file.ts): a failed write leaves the earlier file intact.
  */
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir } from "node:fs/promises";
+import { writeOutputFile } from "../io/output-file.ts";
 import { join } from "node:path";
 import { chartSpec } from "./chart-spec.ts";
 import { panelCsv } from "./csv.ts";
@@ -33,6 +35,11 @@ export function rowJobs(panels: readonly Panel[], grid: readonly number[]): RowJ
   return ordered.flatMap((panel) => grid.map((n) => ({ panel, n })));
 }
 
+/** The files generateFigures writes into the output folder for these panels. */
+export function outputFileNames(panels: readonly Panel[] = PANELS): string[] {
+  return [...panels.flatMap((panel) => [`${panel.id}.csv`, `${panel.id}.svg`]), ...(panels.length === PANELS.length ? ["README.md"] : [])];
+}
+
 export async function generateFigures(options: FiguresOptions): Promise<PanelResult[]> {
   const panels = options.panels ?? PANELS;
   const grid = options.grid ?? logGrid();
@@ -47,13 +54,13 @@ export async function generateFigures(options: FiguresOptions): Promise<PanelRes
     const panelRowsInOrder = rows.filter((_, i) => (jobs[i] as RowJob).panel === panel).sort((a, b) => a.n - b.n);
     const csvPath = join(options.outDir, `${panel.id}.csv`);
     const svgPath = join(options.outDir, `${panel.id}.svg`);
-    await writeFile(csvPath, panelCsv(panelRowsInOrder));
-    await writeFile(svgPath, await renderSvg(chartSpec(panel, panelRowsInOrder)));
+    writeOutputFile(csvPath, panelCsv(panelRowsInOrder));
+    writeOutputFile(svgPath, await renderSvg(chartSpec(panel, panelRowsInOrder)));
     results.push({ panel, rows: panelRowsInOrder, files: [csvPath, svgPath] });
   }
   if (panels.length === PANELS.length) {
     const readmePath = join(options.outDir, "README.md");
-    await writeFile(readmePath, figuresReadme(results, grid));
+    writeOutputFile(readmePath, figuresReadme(results, grid));
   }
   return results;
 }

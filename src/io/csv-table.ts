@@ -16,7 +16,8 @@ export interface CsvTable {
   readonly records: readonly CsvRecord[];
 }
 
-function splitLine(line: string): string[] {
+/** The cells of one CSV line: split on commas, trimmed, surrounding double quotes removed. */
+export function splitCsvLine(line: string): string[] {
   return line.split(",").map((cell) => {
     const t = cell.trim();
     return t.length >= 2 && t.startsWith('"') && t.endsWith('"') ? t.slice(1, -1).trim() : t;
@@ -27,12 +28,12 @@ export function parseCsvTable(text: string, source: string): CsvTable {
   const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
   const headerIndex = lines.findIndex((l) => l.trim() !== "");
   if (headerIndex < 0) throw new InputError(source, "", "is empty (expected a header line)");
-  const header = splitLine(lines[headerIndex] as string).map((h) => h.toLowerCase());
+  const header = splitCsvLine(lines[headerIndex] as string).map((h) => h.toLowerCase());
   const records: CsvRecord[] = [];
   for (let i = headerIndex + 1; i < lines.length; i++) {
     const line = lines[i] as string;
     if (line.trim() === "") continue;
-    const cells = splitLine(line);
+    const cells = splitCsvLine(line);
     if (cells.length !== header.length) throw new InputError(`${source} line ${i + 1}`, line, `has ${cells.length} fields, the header has ${header.length}`);
     records.push({ line: i + 1, cells });
   }

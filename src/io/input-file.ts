@@ -1,6 +1,8 @@
 /**
  * Reading an input file (or stdin for "-") as text, with read errors as one-line InputErrors. The read is bounded
- * (MAX_INPUT_BYTES): a device such as /dev/zero, or an endless pipe, is refused instead of filling the memory.
+ * (MAX_INPUT_BYTES): a device such as /dev/zero, or an endless pipe, is refused instead of filling the memory. A
+ * UTF-8 byte order mark at the start is dropped (editors on Windows write one). Files read line by line (`bonkl
+ * estimate`) are streamed instead: line-stream.ts.
  */
 import { closeSync, openSync, readSync } from "node:fs";
 import { InputError } from "../errors.ts";
@@ -50,7 +52,7 @@ export function readInputText(path: string, maxBytes = MAX_INPUT_BYTES): string 
       if (total > maxBytes) throw new InputError("file", path, `is larger than ${Math.round(maxBytes / 2 ** 20)} MiB, the most bonkl reads`);
       chunks.push(read === CHUNK_BYTES ? chunk : chunk.subarray(0, read));
     }
-    return Buffer.concat(chunks, total).toString("utf8");
+    return Buffer.concat(chunks, total).toString("utf8").replace(/^\uFEFF/, "");
   } finally {
     if (fd !== 0) closeSync(fd);
   }

@@ -21,20 +21,3 @@ export function parseNList(text: string, flag = "--n"): number[] {
 export function parseDigits(text: string | undefined, fallback: number, max: number): number {
   return text === undefined ? fallback : readInteger(text, "--digits", { min: 1, max });
 }
-
-/**
- * `--flag -12.3` as `--flag=-12.3` for flags whose values may be negative numbers: node's strict parseArgs
- * otherwise takes "-12.3" for an option and rejects the line as ambiguous.
- */
-export function attachNegativeValues(argv: readonly string[], flags: readonly string[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] as string;
-    const next = argv[i + 1];
-    if (flags.includes(arg) && next !== undefined && /^-(\d|\.\d)/.test(next)) {
-      out.push(`${arg}=${next}`);
-      i++;
-    } else out.push(arg);
-  }
-  return out;
-}

@@ -1,6 +1,7 @@
 /** Runs the real `bonkl` command line (node src/cli/bonkl.mjs ...) as a child process, with a time limit. */
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { PROGRESS_LINE } from "../cli/progress.ts";
 
 export const BONKL_BIN = fileURLToPath(new URL("../cli/bonkl.mjs", import.meta.url));
 
@@ -55,12 +56,20 @@ export function runBonkl(args: readonly string[], options: RunOptions = {}): Pro
   });
 }
 
-/** The checks every failing bonkl run must pass: one line on stderr, exit status 1 or 2, no stack trace. */
+/** stderr without the progress lines a long command prints when stderr is not a terminal (src/cli/progress.ts). */
+export function withoutProgress(stderr: string): string {
+  return stderr
+    .split("\n")
+    .filter((line) => !PROGRESS_LINE.test(line))
+    .join("\n");
+}
+
+/** The checks every failing bonkl run must pass: one line on stderr (besides progress), exit 1 or 2, no stack trace. */
 export function cleanFailure(run: BonklRun): string | null {
   if (run.timedOut) return `did not finish within its time limit (${Math.round(run.ms)} ms)`;
   if (run.signal !== null) return `died of signal ${run.signal}`;
   if (run.code !== 1 && run.code !== 2) return `exit status ${run.code}`;
-  const lines = run.stderr.split("\n").filter((l) => l.trim() !== "");
+  const lines = withoutProgress(run.stderr).split("\n").filter((l) => l.trim() !== "");
   if (lines.length !== 1) return `${lines.length} lines on stderr: ${run.stderr.slice(0, 500)}`;
   if (!lines[0]!.startsWith("bonkl: ")) return `stderr does not start with "bonkl: ": ${lines[0]}`;
   if (/internal error/.test(lines[0]!)) return `an untyped error: ${lines[0]}`;

@@ -10,6 +10,7 @@ import { dirname, join } from "node:path";
 import { BonklError } from "../errors.ts";
 import { main, reportError } from "../cli/dispatch.ts";
 import type { CliCase } from "./hostile-cli.ts";
+import { withoutProgress } from "./run-bonkl.ts";
 
 export interface CliOutcome {
   code: number;
@@ -38,7 +39,7 @@ export function judge(outcome: Omit<CliOutcome, "problem">): string | null {
   if (![0, 1, 2].includes(code)) return `exit status ${code}`;
   if (error !== undefined && !(error instanceof BonklError)) return `untyped error: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`;
   if (error !== undefined) {
-    const lines = stderr.split("\n").filter((l) => l.trim() !== "");
+    const lines = withoutProgress(stderr).split("\n").filter((l) => l.trim() !== "");
     if (lines.length !== 1) return `${lines.length} lines on stderr`;
     if (/^\s+at /m.test(stderr)) return "a stack trace on stderr";
   }

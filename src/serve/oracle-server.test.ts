@@ -119,17 +119,19 @@ describe("serveStdio", () => {
     }
     Object.defineProperty(process, "stdin", { value: Readable.from([input]), configurable: true });
     Object.defineProperty(process, "stdout", { value: out, configurable: true });
-    await serveStdio({ digits: 5 });
+    await serveStdio({ digits: 5, workers: 1 });
     await new Promise<void>((resolve) => out.end(resolve));
     return lines;
   }
 
-  test("answers every line in order, skips blank ones, CRLF or LF", async () => {
+  const ids = (lines: string[]) => lines.map((l) => (JSON.parse(l) as { id: number }).id);
+
+  test("answers every line (in the order they finish: the protocol matches by id), skips blank ones, CRLF or LF", async () => {
     const input = '{"id":1,"op":"klFormula","args":{"n":1}}\r\n\n{"id":2,"op":"capabilities"}\n{"id":3,"op":"klFormula","args":{"n":2}}';
     const lines = await serve(input, 1 << 20);
     expect(lines.map((l) => l.endsWith("\n"))).toEqual([true, true, true]);
-    expect(lines.map((l) => (JSON.parse(l) as { id: number }).id)).toEqual([1, 2, 3]);
-    expect(JSON.parse(lines[2] as string)).toEqual({ id: 3, value: "1.9315e-1", enclosure: ["1.931471e-1", "1.931472e-1"] });
+    expect(ids(lines).sort()).toEqual([1, 2, 3]);
+    expect(lines.map((l) => JSON.parse(l) as unknown)).toContainEqual({ id: 3, value: "1.9315e-1", enclosure: ["1.931471e-1", "1.931472e-1"] });
   });
 
   test("never queues a response behind a full stdout: each line is written to an empty buffer", async () => {
@@ -143,6 +145,32 @@ describe("serveStdio", () => {
   test("waits for a full stdout to drain and loses nothing", async () => {
     const input = Array.from({ length: 20 }, (_, i) => JSON.stringify({ id: i, op: "klFormula", args: { n: 1 } })).join("\n");
     const lines = await serve(input, 1);
-    expect(lines.map((l) => (JSON.parse(l) as { id: number }).id)).toEqual(Array.from({ length: 20 }, (_, i) => i));
+    expect(ids(lines).sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i));
   });
 });
+
+describe("serveStdio with a client that never reads its answers", () => {
+  const saved = { stdin: Object.getOwnPropertyDescriptor(process, "stdin"), stdout: Object.getOwnPropertyDescriptor(process, "stdout") };
+  afterEach(() => {
+    Object.defineProperty(process, "stdin", saved.stdin as PropertyDescriptor);
+    Object.defineProperty(process, "stdout", saved.stdout as PropertyDescriptor);
+  });
+
+  test("stops reading stdin while 1024 requests wait for their answers (memory bounded), and ends when stdout closes", async () => {
+    let produced = 0;
+    const input = new Readable({
+      read() {
+        if (produced < 1_000_000) this.push(`{"id":${produced++},"op":"capabilities"}\n`);
+      },
+    });
+    const out = new Writable({ highWaterMark: 1, write() {} }); // never drains
+    Object.defineProperty(process, "stdin", { value: input, configurable: true });
+    Object.defineProperty(process, "stdout", { value: out, configurable: true });
+    const serving = serveStdio({ digits: 5, workers: 1 });
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(produced, "requests read while none could be answered").toBeLessThan(1024 + 1000); // + what stdin buffers
+    out.destroy(); // the client goes away
+    await serving;
+  });
+});
+

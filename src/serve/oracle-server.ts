@@ -1,63 +1,144 @@
 /**
- * The oracle as a subject-protocol server (`bonkl serve`): one JSON request per line on stdin, one response
- * per line on stdout. Values are decimal strings carrying only certified digits; every response also has an
- * `enclosure` field [lo, hi] (for bonPmf, one pair per outcome). Args may be JSON numbers or exact decimal
- * strings.
+ * The oracle as a subject-protocol server (`bonkl serve`): one JSON request per line on stdin, one response per
+ * line on stdout. Values are decimal strings carrying only certified digits; every response also has an `enclosure`
+ * field [lo, hi] (for bonPmf, one pair per outcome). Args may be JSON numbers or exact decimal strings.
+ *
+ * Each request is read and checked here (request-line.ts: size limits, ids, deadlineMs) and computed on a pool of
+ * worker threads (serve-pool.ts), so that small requests do not wait behind a huge one and a deadline can stop a
+ * computation. Responses are written as they are ready (the protocol matches them by id), one at a time, each
+ * into an empty stdout buffer. Memory is bounded: lines over the limit are skipped as they stream by, and stdin is
+ * no longer read while too many requests (or bytes of them) wait for their answer. When stdout is closed (the
+ * client went away: `bonkl serve | head -1`), serving stops.
  */
-import { createInterface } from "node:readline";
-import { BonklError } from "../errors.ts";
-import { compute, opNames, UnknownOpError, type Enclosure } from "../oracle/index.ts";
+import { availableParallelism } from "node:os";
+import { LineReader } from "../subject/line-reader.ts";
+import { oracleAnswer } from "./oracle-answer.ts";
+import { parseRequestLine, SERVE_LIMITS, tooLongLine, type ParsedLine, type Response, type ServeLimits } from "./request-line.ts";
+import { ComputePool } from "./serve-pool.ts";
 
 export interface ServeOptions {
   /** Significant digits of each value (default 40). */
   digits: number;
+  /** Worker threads (default: the number of CPUs, at least 2 and at most 8). */
+  workers?: number;
+  /** Request limits (default SERVE_LIMITS). */
+  limits?: ServeLimits;
 }
 
-function accuracyFor(digits: number) {
-  return { relative: 10 ** -(digits + 2), absolute: 10 ** -(digits + 10), maxPrecision: 1 << 16 };
+/** Requests read and not yet answered beyond which stdin is no longer read (until some are answered). */
+const MAX_WAITING_REQUESTS = 1024;
+/** The same, in bytes of request lines. */
+const MAX_WAITING_BYTES = 256 * 1024 * 1024;
+
+export function defaultWorkers(): number {
+  return Math.max(2, Math.min(availableParallelism(), 8));
 }
 
-function render(e: Enclosure, digits: number): { value: string; enclosure: [string, string] } {
-  const value = e.certifiedDecimal(digits);
-  if (value === null) throw new BonklError("UNCERTIFIED", `no certified digit: the enclosure ${e.toString()} straddles a rounding boundary at every length up to ${digits} digits (a value exactly halfway between two decimals, or the precision cap reached)`);
-  return { value, enclosure: e.bounds(digits + 2) };
-}
-
-/** Answers one request line; returns the response line (without newline), or null for a blank line. */
+/** Answers one request line in this thread (no deadline); returns the response line (without newline), or null for a blank line. */
 export function answerLine(line: string, options: ServeOptions): string | null {
-  if (line.trim() === "") return null;
-  let request: unknown;
-  try {
-    request = JSON.parse(line);
-  } catch {
-    return JSON.stringify({ id: null, error: "invalid request: not JSON" });
-  }
-  const r = request as { id?: unknown; op?: unknown; args?: unknown };
-  const id = typeof r === "object" && r !== null && Number.isInteger(r.id) ? (r.id as number) : null;
-  if (id === null) return JSON.stringify({ id: null, error: "invalid request: missing integer id" });
-  if (typeof r.op !== "string") return JSON.stringify({ id, error: "invalid request: op must be a string" });
-  if (r.op === "capabilities") return JSON.stringify({ id, value: [...opNames] });
-  try {
-    const result = compute(r.op, r.args ?? {}, accuracyFor(options.digits));
-    if (Array.isArray(result)) {
-      const rendered = result.map((e) => render(e, options.digits));
-      return JSON.stringify({ id, value: rendered.map((x) => x.value), enclosure: rendered.map((x) => x.enclosure) });
-    }
-    return JSON.stringify({ id, ...render(result, options.digits) });
-  } catch (error) {
-    if (error instanceof UnknownOpError) return JSON.stringify({ id, error: "unsupported op" });
-    if (error instanceof BonklError) return JSON.stringify({ id, error: error.message });
-    return JSON.stringify({ id, error: `internal error: ${error instanceof Error ? error.message : String(error)}` });
-  }
+  const parsed = parseRequestLine(Buffer.from(line, "utf8"), options.limits ?? SERVE_LIMITS);
+  if (parsed.kind === "blank") return null;
+  if (parsed.kind === "answer") return JSON.stringify(parsed.response);
+  return JSON.stringify({ id: parsed.id, ...oracleAnswer(parsed.op, parsed.args, options.digits) });
 }
 
-/** Serves stdin to stdout until stdin ends. */
+type Output = NodeJS.WritableStream & { writable?: boolean; writableLength?: number };
+
+/** Resolves once `output` can take more, or is closed or broken. */
+function drained(output: Output): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      output.removeListener("drain", done);
+      output.removeListener("close", done);
+      output.removeListener("error", done);
+      resolve();
+    };
+    output.on("drain", done);
+    output.on("close", done);
+    output.on("error", done);
+  });
+}
+
+/** Serves stdin to stdout until stdin ends (and every request is answered) or stdout is closed. */
 export async function serveStdio(options: ServeOptions): Promise<void> {
-  const lines = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
-  for await (const line of lines) {
-    const response = answerLine(line, options);
-    if (response !== null && !process.stdout.write(`${response}\n`)) {
-      await new Promise<void>((resolve) => process.stdout.once("drain", () => resolve()));
+  const input = process.stdin;
+  const output: Output = process.stdout;
+  const limits = options.limits ?? SERVE_LIMITS;
+  const pool = new ComputePool(options.workers ?? defaultWorkers());
+  pool.warmUp();
+  const queue: { line: string; bytes: number }[] = []; // answers not yet written
+  let writing = false;
+  let waiting = 0; // requests read and not yet answered on stdout (computing, or their answer queued)
+  let waitingBytes = 0;
+  let inputEnded = false;
+  let outputClosed = false;
+  let finish: () => void = () => undefined;
+  const finished = new Promise<void>((resolve) => (finish = resolve));
+
+  const paused = (): boolean => waiting >= MAX_WAITING_REQUESTS || waitingBytes >= MAX_WAITING_BYTES;
+  const settle = (bytes: number): void => {
+    waiting -= 1;
+    waitingBytes -= bytes;
+    if (!paused() && !inputEnded && !outputClosed && input.isPaused()) input.resume();
+    if (inputEnded && waiting === 0) finish();
+  };
+  const flush = async (): Promise<void> => {
+    if (writing) return;
+    writing = true;
+    while (queue.length > 0) {
+      const { line, bytes } = queue.shift() as { line: string; bytes: number };
+      if (!outputClosed && !output.write(line)) await drained(output); // the next answer goes into an empty buffer
+      settle(bytes);
     }
+    writing = false;
+  };
+  const respond = (response: Response, bytes: number): void => {
+    queue.push({ line: `${JSON.stringify(response)}\n`, bytes });
+    void flush();
+  };
+  const handle = (parsed: ParsedLine, bytes: number): void => {
+    if (parsed.kind === "blank") return;
+    waiting += 1;
+    waitingBytes += bytes;
+    if (parsed.kind === "answer") return respond(parsed.response, bytes);
+    const { id, op, args, values, deadlineMs } = parsed;
+    void pool.submit({ op, args, digits: options.digits, values, deadlineMs }).then((body) => respond({ id, ...body }, bytes));
+  };
+  const reader = new LineReader(limits.maxLineBytes, {
+    line: (bytes) => handle(parseRequestLine(bytes, limits), bytes.length),
+    tooLong: (head, total) => handle(tooLongLine(head, total, limits), 0),
+  });
+
+  const onData = (chunk: Buffer | string): void => {
+    reader.push(typeof chunk === "string" ? Buffer.from(chunk, "utf8") : chunk);
+    if (paused()) input.pause();
+  };
+  const onEnd = (): void => {
+    if (inputEnded) return;
+    inputEnded = true;
+    reader.end();
+    if (waiting === 0) finish();
+  };
+  const onOutputClosed = (): void => {
+    outputClosed = true;
+    finish();
+  };
+  input.on("data", onData);
+  input.on("end", onEnd);
+  input.on("error", onEnd);
+  output.on("error", onOutputClosed);
+  output.on("close", onOutputClosed);
+  try {
+    await finished;
+  } finally {
+    input.removeListener("data", onData);
+    input.removeListener("end", onEnd);
+    input.removeListener("error", onEnd);
+    output.removeListener("error", onOutputClosed);
+    output.removeListener("close", onOutputClosed);
+    if (outputClosed) {
+      input.destroy(); // nothing more will be answered: stop holding the process open
+    }
+    await pool.close();
   }
 }

@@ -1,7 +1,7 @@
 import { UsageError } from "../../errors.ts";
 import type { Command } from "../command.ts";
 import { parseFlags } from "../flags.ts";
-import { checkOutputFile, writeOutputFile } from "../output-file.ts";
+import { checkOutputFile, writeOutputFile } from "../../io/output-file.ts";
 import { DOMAINS } from "../../conformance/domains/index.ts";
 import { formatReport } from "../../conformance/format-report.ts";
 import { barProgress } from "../check-progress.ts";

@@ -1,10 +1,10 @@
 /** `bonkl claims`: run every claim of the paper as a property and print the claims table. */
-import { existsSync, readFileSync, renameSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { UsageError } from "../../errors.ts";
 import { flagOr, readCount, readInteger, readSeed } from "../../config.ts";
 import type { Command } from "../command.ts";
 import { parseFlags } from "../flags.ts";
-import { checkOutputFile, writeOutputFile } from "../output-file.ts";
+import { checkOutputFile, writeOutputFile } from "../../io/output-file.ts";
 import { claimFiles, claims } from "../../claims/paper/index.ts";
 import { claimFingerprint } from "../../claims/fingerprint.ts";
 import type { Claim } from "../../claims/claim.ts";
@@ -93,11 +93,10 @@ export const claimsCommand: Command = {
         seconds: values.update ? all.reduce((sum, r) => sum + r.seconds, 0) : seconds,
         claims: all,
       };
-      // written to a temporary file and renamed, so a concurrent reader never sees half a file
-      writeOutputFile(`${file}.partial`, `${JSON.stringify(content, null, 1)}\n`);
-      renameSync(`${file}.partial`, file);
+      // written to a temporary file and renamed (writeOutputFile), so a concurrent reader never sees half a file
+      writeOutputFile(file, `${JSON.stringify(content, null, 1)}\n`);
     };
-    const progress = startProgress("claims");
+    const progress = startProgress("bonkl claims");
     const done = new Map<string, number>();
     const start = performance.now();
     const results = (await runClaims(selected, {

@@ -1,7 +1,7 @@
-import { attachNegativeValues, parseDigits } from "../../io/list-values.ts";
-import { promptEstimates } from "../../estimate/prompt-estimates.ts";
+import { parseDigits } from "../../io/list-values.ts";
+import { estimatePrompts, type EstimateSummary } from "../../estimate/prompt-estimates.ts";
 import { readPrompts } from "../../estimate/prompt-input.ts";
-import { summarize, Z_95, type Summary } from "../../estimate/summary-statistics.ts";
+import { Z_95, type Summary } from "../../estimate/summary-statistics.ts";
 import { textTable } from "../../io/text-table.ts";
 import { UsageError } from "../../errors.ts";
 import type { Command } from "../command.ts";
@@ -10,14 +10,23 @@ import { progress } from "../progress.ts";
 
 const DEFAULT_DIGITS = 6;
 
-interface EstimateReport {
-  readonly source: string;
-  readonly estimate: Summary;
-  readonly estimateUpper: Summary;
-  readonly formula: Summary;
+const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? "" : "s"}`;
+
+/** What was left out or not certified, one sentence each (empty when nothing was). */
+function caveats(report: EstimateSummary): string[] {
+  const lines: string[] = [];
+  if (report.leftOutCount > 0) {
+    const listed = report.leftOut.map((l) => `${l.where}: ${l.reason}`).join("; ");
+    const more = report.leftOutCount > report.leftOut.length ? `; and ${report.leftOutCount - report.leftOut.length} more` : "";
+    lines.push(`Left out of every mean (${plural(report.leftOutCount, "prompt")} of ${report.read}): ${listed}${more}.`);
+  }
+  if (report.uncertified > 0) {
+    lines.push(`${plural(report.uncertified, "per-prompt value")} could not be certified as the double nearest the exact value at the precision cap; the midpoint of its enclosure was used.`);
+  }
+  return lines;
 }
 
-function renderText(report: EstimateReport, digits: number): string {
+function renderText(report: EstimateSummary, digits: number): string {
   const f = (x: number) => (Number.isNaN(x) ? "n/a" : x.toPrecision(digits).replace(/(\.\d*?)0+(e|$)/, "$1$2").replace(/\.(e|$)/, "$1"));
   const ci = (s: Summary) => (s.count < 2 ? "n/a (one prompt)" : `[${f(s.ci[0])}, ${f(s.ci[1])}]`);
   const rows = [
@@ -26,24 +35,30 @@ function renderText(report: EstimateReport, digits: number): string {
     ["KLhat_1(eps_n), Eq. (26)", f(report.estimateUpper.mean), ci(report.estimateUpper), f(report.estimateUpper.sd)],
     ["log n - (n-1)/n, Eq. (5)", f(report.formula.mean), "(exact given n)", f(report.formula.sd)],
   ];
+  const notes = caveats(report);
   return [
-    `${report.estimate.count} prompt${report.estimate.count === 1 ? "" : "s"} from ${report.source}`,
+    `${plural(report.estimate.count, "prompt")} from ${report.source}${report.leftOutCount > 0 ? ` (${report.leftOutCount} more left out: see below)` : ""}`,
     "",
     textTable(rows),
     "",
     `95% CI: mean +- ${Z_95} * (sample sd over prompts) / sqrt(count), a normal approximation over prompts.`,
-    "Per-prompt values come from the certified oracle at eps_n = exp(logp). The formula of Eq. (5) is an upper",
-    "bound on the KL (Theorem 1), often far above it; KLhat (Eq. 28) is the paper's proposed estimator.",
+    "Per-prompt values come from the certified oracle at eps_n = exp(logp), each the double nearest the exact value.",
+    "The formula of Eq. (5) is an upper bound on the KL (Theorem 1), often far above it; KLhat (Eq. 28) is the",
+    "paper's proposed estimator.",
+    ...(notes.length > 0 ? ["", ...notes] : []),
     "",
   ].join("\n");
 }
 
-function renderJson(report: EstimateReport): string {
+function renderJson(report: EstimateSummary): string {
   const s = (x: Summary) => ({ mean: x.mean, sd: Number.isNaN(x.sd) ? null : x.sd, ci95: Number.isNaN(x.ci[0]) ? null : x.ci });
   return `${JSON.stringify(
     {
       source: report.source,
       count: report.estimate.count,
+      read: report.read,
+      leftOut: { count: report.leftOutCount, listed: report.leftOut },
+      uncertifiedValues: report.uncertified,
       ci: { level: 0.95, method: `mean +- ${Z_95} * sample sd / sqrt(count)` },
       klEstimate: { reference: "Eq. (28)", ...s(report.estimate) },
       klEstimateUpper: { reference: "Eq. (26)", ...s(report.estimateUpper) },
@@ -62,7 +77,10 @@ export const estimateCommand: Command = {
     "For each prompt, reads n (samples drawn for best-of-n) and logp, the natural log of the chosen sample's",
     "probability under the base model (log eps_n). Prints the mean over prompts of KLhat(eps_n) (Eq. 28) and",
     "KLhat_1(eps_n) (Eq. 26) with a 95% confidence interval, mean +- 1.96 * sample sd / sqrt(count), next to",
-    "the mean of the formula log n - (n-1)/n (Eq. 5). Per-prompt values come from the certified oracle.",
+    "the mean of the formula log n - (n-1)/n (Eq. 5). Per-prompt values come from the certified oracle, each the",
+    "double nearest the exact value. Files are read as a stream (memory does not grow with their length). A prompt",
+    "whose values exceed the double range (logp = \"-1e10000\") is left out of the means with a warning; a",
+    "malformed line stops the command with an error naming it.",
     "",
     "Input:",
     '  FILE.jsonl   one JSON object per line: {"n": 16, "logp": -12.3}   ("-" reads JSON lines from stdin)',
@@ -82,7 +100,7 @@ export const estimateCommand: Command = {
   ].join("\n"),
   async run(argv) {
     const { values, positionals } = parseFlags(
-      attachNegativeValues(argv, ["--logp"]),
+      argv,
       { format: { type: "string" }, n: { type: "string" }, logp: { type: "string" }, digits: { type: "string" }, json: { type: "boolean" } },
       true,
     );
@@ -90,20 +108,21 @@ export const estimateCommand: Command = {
     if (values.format !== undefined && values.format !== "jsonl" && values.format !== "csv") throw new UsageError(`--format must be jsonl or csv, got ${JSON.stringify(values.format)}`);
     const digits = parseDigits(values.digits, DEFAULT_DIGITS, 17);
     const file = positionals[0];
-    const samples = readPrompts({ file, format: values.format, n: values.n, logp: values.logp });
-    const bar = progress("estimate");
-    let estimates;
+    const input = readPrompts({ file, format: values.format, n: values.n, logp: values.logp });
+    const bar = progress("bonkl estimate");
+    const position = input.position;
+    let report: EstimateSummary;
     try {
-      estimates = promptEstimates(samples, (done, total) => bar.tick(done, total));
+      report = estimatePrompts(input, (count) =>
+        position === null ? bar.tick(count, count) : bar.tick(position.bytesRead, position.totalBytes ?? 0, `bytes read, ${plural(count, "prompt")}`),
+      );
     } finally {
       bar.done();
     }
-    const report: EstimateReport = {
-      source: file === undefined ? "the command line" : file === "-" ? "stdin" : file,
-      estimate: summarize(estimates.map((e) => e.estimate)),
-      estimateUpper: summarize(estimates.map((e) => e.estimateUpper)),
-      formula: summarize(estimates.map((e) => e.formula)),
-    };
+    if (report.leftOutCount > 0) {
+      const first = report.leftOut[0] as { where: string; reason: string };
+      process.stderr.write(`bonkl estimate: warning: ${plural(report.leftOutCount, "prompt")} left out of the means (${first.where}: ${first.reason}${report.leftOutCount > 1 ? "; ..." : ""})\n`);
+    }
     process.stdout.write(values.json ? renderJson(report) : renderText(report, digits));
     return 0;
   },

@@ -5,6 +5,7 @@ import { readInteger } from "../../config.ts";
 import type { Command } from "../command.ts";
 import { parseFlags } from "../flags.ts";
 import { progress } from "../progress.ts";
+import { checkOutputFolder } from "../../io/output-file.ts";
 import { PANELS, panelById, type Panel } from "../../figures/panels.ts";
 
 const DEFAULT_OUT = "spec/figures";
@@ -54,8 +55,9 @@ export const figuresCommand: Command = {
     const panels = parsePanels(values.panel);
     const workers = parseJobs(values.jobs);
     const outDir = resolve(values.out ?? DEFAULT_OUT);
-    const { generateFigures } = await import("../../figures/generate.ts"); // loads vega only when needed
-    const bar = progress("figures");
+    const { generateFigures, outputFileNames } = await import("../../figures/generate.ts"); // loads vega only when needed
+    checkOutputFolder("--out", outDir, outputFileNames(panels)); // before minutes of computing
+    const bar = progress("bonkl figures");
     const started = performance.now();
     try {
       const results = await generateFigures({ outDir, panels, workers, onProgress: (done, total, label) => bar.tick(done, total, label) });

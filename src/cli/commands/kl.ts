@@ -83,7 +83,7 @@ export const klCommand: Command = {
     if (positionals.length > 1) throw new UsageError(`expected at most one input file, got ${positionals.length} (see --help)`);
     const digits = parseDigits(values.digits, DEFAULT_DIGITS, MAX_DIGITS);
     const input = readDistributionInput({ file: positionals[0], p: values.p, r: values.r, n: values.n });
-    const bar = progress("kl");
+    const bar = progress("bonkl kl");
     let report: KlReport;
     try {
       report = klReport(input, digits, (done, total, label) => bar.tick(done, total, label));
