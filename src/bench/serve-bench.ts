@@ -147,7 +147,8 @@ export async function serveBench(log: (line: string) => void, options: { quick: 
 
   const perL = rows.flatMap((r) => r.direct.passes.map((p) => p.transcendental / r.plan.L));
   const passCounts = [...new Set(rows.map((r) => passesText(r)))];
-  log(
+  if (rows.some((r) => r.direct.passes.length === 0)) log("  ! the MPFR instrumentation counted no transcendental call in some row: the oracle no longer calls through the shared binding object, so the cost model below is incomplete");
+  if (perL.length > 0) log(
     `  cost model (counted, not assumed): each pass makes ${Math.min(...perL).toFixed(2)} to ${Math.max(...perL).toFixed(2)} transcendental MPFR calls ` +
       `per outcome, i.e. O(L) per pass; passes per request: ${passCounts.join(", ")} bits (the oracle starts at 128 bits and doubles).`,
   );
