@@ -3,10 +3,9 @@
  * L in {1e2, 1e3, 1e4} and n in {10, 1e3, 1e6}, against mpmath's uncertified time at 40 digits on the
  * same distribution, and peak memory over 100,000 small cases.
  */
-import { spawnSync } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import { klBon, klEstimate, liveReals } from "../oracle/index.ts";
 import { benchDistribution, seededRandom } from "./bench-distribution.ts";
+import { mpmathMissing, runMpmath } from "./mpmath-runner.ts";
 import type { BenchResult } from "./result.ts";
 
 const ACCURACY_30_DIGITS = { relative: 1e-30, absolute: 1e-40 };
@@ -23,25 +22,15 @@ function bestOf<T>(times: number, fn: () => T): { seconds: number; value: T } {
 }
 
 function mpmathSeconds(p: string[], n: number): number | null {
-  const script = fileURLToPath(new URL("./mpmath_kl.py", import.meta.url));
-  const run = spawnSync("python3", [script], { input: JSON.stringify({ p, n, dps: 40, repeat: 3 }), encoding: "utf8", timeout: 300_000 });
-  if (run.status !== 0) return null;
-  try {
-    return (JSON.parse(run.stdout) as { seconds: number }).seconds;
-  } catch {
-    return null;
-  }
-}
-
-export function hasMpmath(): boolean {
-  const run = spawnSync("python3", ["-c", "import mpmath"], { encoding: "utf8" });
-  return run.status === 0;
+  const run = runMpmath(p, n, 40, 3);
+  return run instanceof Error ? null : run.seconds;
 }
 
 export function oracleBench(log: (line: string) => void, options: { quick: boolean }): BenchResult[] {
   const results: BenchResult[] = [];
-  const withMpmath = hasMpmath();
-  if (!withMpmath) log("  (python3 with mpmath not found: the mpmath comparison is skipped)");
+  const missing = mpmathMissing();
+  const withMpmath = missing === null;
+  if (!withMpmath) log(`  mpmath comparison skipped: ${missing}`);
   log("  certify KL(pi_n || p) to 30 digits (best of 3); mpmath at 40 digits, uncertified, same p");
   log(`  ${"L".padStart(6)} ${"n".padStart(8)} ${"bonkl s".padStart(9)} ${"mpmath s".padStart(9)} ${"ratio".padStart(6)}  bits`);
   const sizes = options.quick ? [100, 1000] : [100, 1000, 10000];
