@@ -31,7 +31,7 @@ function halfPrecisionWide(arena: Arena): Interval {
 
 describe("accuracy settings", () => {
   test("the defaults", () => {
-    expect(DEFAULT_ACCURACY).toEqual({ relative: 1e-30, absolute: 1e-40, startPrecision: 128, maxPrecision: 8192 });
+    expect(DEFAULT_ACCURACY).toEqual({ relative: 1e-30, absolute: 1e-40, startPrecision: 128, maxPrecision: 8192, sign: false });
   });
   test("bad accuracies are InputErrors naming the setting", () => {
     const point = (arena: Arena) => Interval.fromDouble(arena, 1);
@@ -141,6 +141,32 @@ describe("the precision loop", () => {
       [160, false],
     ]);
     expect(values[0]!.mid).toBe(2);
+  });
+  test("sign: true refines past the absolute accuracy until the sign is proved", () => {
+    // 2^-300 +- 2^-(prec/2): meets absolute 1e-40 from 512 bits on, excludes 0 only from 1024 bits on
+    const tinyPositive = (arena: Arena) => {
+      const v = Interval.alloc(arena);
+      const width = arena.real();
+      mpfr.mpfr_set_ui(width, 1, RNDU);
+      mpfr.mpfr_mul_2si(width, width, -Math.floor(arena.prec / 2), RNDU); // 2^-(prec/2)
+      mpfr.mpfr_set_ui(v.lo, 1, RNDD);
+      mpfr.mpfr_mul_2si(v.lo, v.lo, -300, RNDD); // value 2^-300
+      mpfr.mpfr_set(v.hi, v.lo, RNDU);
+      mpfr.mpfr_sub(v.lo, v.lo, width, RNDD);
+      mpfr.mpfr_add(v.hi, v.hi, width, RNDU);
+      return v;
+    };
+    const plain = certify(tinyPositive);
+    expect(plain.precision).toBe(512); // width 2^-255 <= 1e-40 from 512 bits on, while 0 is still inside
+    expect(plain.sign).toBeNull();
+    const signed = certify(tinyPositive, { sign: true });
+    expect(signed.precision).toBe(1024); // 2^-512 < 2^-300: now positive
+    expect(signed.sign).toBe(1);
+    expect(signed.accurate).toBe(true);
+    const zero = certify((arena) => Interval.fromBounds(arena, -Number.MIN_VALUE, Number.MIN_VALUE), { sign: true, maxPrecision: 256 });
+    expect([zero.sign, zero.accurate, zero.precision]).toEqual([null, false, 256]); // never decided: the cap, marked inaccurate
+    expect(certify((arena) => Interval.fromDouble(arena, 0), { sign: true }).sign).toBe(0);
+    expect(certify((arena) => Interval.fromDouble(arena, -3), { sign: true }).sign).toBe(-1);
   });
   test("evaluateAt: one precision, no accuracy target", () => {
     const values = evaluateAt(96, (arena) => [Interval.fromBounds(arena, 1, 3), halfPrecisionWide(arena)]);

@@ -18,6 +18,12 @@ export interface Accuracy {
   startPrecision?: number;
   /** Highest working precision in bits (default 8192). */
   maxPrecision?: number;
+  /**
+   * Also refine until the sign is certified (default false): the enclosure excludes 0, or is exactly [0, 0]. A value
+   * far below the absolute accuracy (Theorem 3's bound at n = 1e6, eps = 1e-100 is 4.2e-284) then still gets a
+   * proved sign; a value exactly 0 computed inexactly reaches the cap and comes back `accurate: false`.
+   */
+  sign?: boolean;
 }
 
 export const DEFAULT_ACCURACY: Required<Accuracy> = {
@@ -25,6 +31,7 @@ export const DEFAULT_ACCURACY: Required<Accuracy> = {
   absolute: 1e-40,
   startPrecision: 128,
   maxPrecision: 8192,
+  sign: false,
 };
 
 function resolve(accuracy: Accuracy | undefined): Required<Accuracy> {
@@ -56,15 +63,21 @@ export function meetsAccuracy(v: Interval, accuracy: Required<Accuracy>): boolea
   return mpfr.mpfr_lessequal_p(width, magnitude) !== 0;
 }
 
+/** Whether an interval's sign is proved: it excludes 0, or is the point 0. */
+export function signCertified(v: Interval): boolean {
+  return v.isPositive() || v.isNegative() || v.isExactZero();
+}
+
 /** Certifies a vector of quantities: all enclosures meet the accuracy, or the cap was reached. */
 export function certifyAll(evaluate: (arena: Arena) => readonly Interval[], accuracy?: Accuracy): Enclosure[] {
   const a = resolve(accuracy);
   for (let prec = a.startPrecision; ; prec = Math.min(prec * 2, a.maxPrecision)) {
     const result = withArena(prec, (arena) => {
       const values = evaluate(arena);
-      const accurate = values.every((v) => meetsAccuracy(v, a));
+      const good = (v: Interval) => meetsAccuracy(v, a) && (!a.sign || signCertified(v));
+      const accurate = values.every(good);
       if (!accurate && prec < a.maxPrecision) return null;
-      return values.map((v) => new Enclosure(dyadicOf(v.lo), dyadicOf(v.hi), prec, meetsAccuracy(v, a)));
+      return values.map((v) => new Enclosure(dyadicOf(v.lo), dyadicOf(v.hi), prec, good(v)));
     });
     if (result !== null) return result;
   }

@@ -147,6 +147,18 @@ export class Enclosure {
     return null;
   }
 
+  /**
+   * The certified sign of the exact value: 1 or -1 when the enclosure excludes 0, 0 when it is exactly [0, 0], null
+   * when it contains 0 without being 0 (ask with accuracy `{ sign: true }` to refine until the sign is proved).
+   */
+  get sign(): -1 | 0 | 1 | null {
+    const lo = sign(this.lo);
+    const hi = sign(this.hi);
+    if (lo > 0) return 1;
+    if (hi < 0) return -1;
+    return lo === 0 && hi === 0 ? 0 : null;
+  }
+
   /** Whether the exact value x (dyadic) lies in [lo, hi]. */
   contains(x: Dyadic): boolean {
     return compareDyadic(this.lo, x) <= 0 && compareDyadic(x, this.hi) <= 0;

@@ -4,6 +4,10 @@
  *
  *   import { klBon } from "bonkl/oracle";
  *   klBon({ p: [0.5, 0.5], n: 2 }).certifiedDecimal()   // "0.1308120359411369591292018062337177104"
+ *   gapBoundThm3({ n: 1e6, eps: "1e-100" }, { sign: true }).sign   // 1: proved positive (the value is 4.2e-284)
+ *
+ * An enclosure's `sign` is certified (1, -1, 0 for exactly [0, 0]) or null when it still contains 0: the default
+ * absolute accuracy (1e-40) stops before tiny values are separated from 0, so ask `{ sign: true }` for a sign.
  *
  * Inputs follow the protocol conventions (spec/protocol.md): JSON numbers are exact binary64 values,
  * strings are exact decimals or ratios "a/b"; p is normalised by its exact sum.

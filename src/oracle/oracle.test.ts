@@ -108,6 +108,17 @@ describe("closed forms", () => {
     expect(tiny.loNumber).toBeGreaterThan(0);
     expect(Math.abs(tiny.mid / ((10 * 81 * 1e-90) / 24) - 1)).toBeLessThan(1e-6); // ~ n (n-1)^2 e^3 / 24 for small e
   });
+
+  test("a sign asked is a sign proved: Theorem 3's bound 4.2e-284 at n = 1e6, eps = 1e-100 is not reported as 0", () => {
+    const plain = oracle.gapBoundThm3({ n: 1e6, eps: "1e-100" });
+    expect(plain.sign).toBeNull(); // the default absolute accuracy 1e-40 is met long before the sign is known
+    const signed = oracle.gapBoundThm3({ n: 1e6, eps: "1e-100" }, { sign: true });
+    expect(signed.sign).toBe(1);
+    expect(signed.accurate).toBe(true);
+    // n (n-1)^2 e^3 / 24 (1 + O(n e)) with n e = 1e-94
+    expect(Math.abs(signed.mid / ((1e6 * (1e6 - 1) ** 2 * 1e-300) / 24) - 1)).toBeLessThan(1e-6);
+    expect(oracle.gapBoundThm3({ n: 1, eps: "0.3" }, { sign: true, maxPrecision: 512 }).sign).not.toBe(-1); // exactly 0: never a wrong sign
+  });
 });
 
 function overlapNumber(e: Enclosure, x: number): boolean {
