@@ -15,7 +15,7 @@ export function replayCommand(run: ClaimRun, base: number, id: string): string {
 
 function summary(run: ClaimRun): string {
   const informative = run.informative === null ? "" : `, informative ${((100 * run.informative) / Math.max(run.runs, 1)).toFixed(0)}%`;
-  return `${run.id}: ${run.runs} cases, ${run.verified} verified, ${run.consistent} consistent, ${run.refuted} refuted${informative} (seed ${run.seed}, ${run.seconds.toFixed(1)} s)`;
+  return `${run.id}: ${run.runs} cases, ${run.verified} verified, ${run.equal} equal (exact), ${run.consistent} consistent, ${run.refuted} refuted${informative} (seed ${run.seed}, ${run.seconds.toFixed(1)} s)`;
 }
 
 export function registerClaimTests(shard: number, shards: number): void {

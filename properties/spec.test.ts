@@ -4,12 +4,16 @@
  * result must have been measured on the claim's current definition (its stored fingerprint), else the claim is
  * named for a rerun.
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { claimProofs } from "../src/claims/paper/proofs.ts";
+import { theoremById } from "../src/proofs/theorems.ts";
 import { describe, expect, test } from "vitest";
 import type { Claim } from "../src/claims/claim.ts";
 import { claimFingerprint, definitionText, fingerprintOf } from "../src/claims/fingerprint.ts";
-import { claimFiles, claims } from "../src/claims/paper/index.ts";
+import { claimById, claimFiles, claims, mergedClaims } from "../src/claims/paper/index.ts";
 import { loadResults, renderClaims, RESULTS_PATH } from "../src/claims/spec/render-claims.ts";
+import { RESULTS_FORMAT } from "../src/claims/report.ts";
+import { withArena } from "../src/numerics/arena.ts";
 
 describe("spec/claims.md", () => {
   const results = loadResults();
@@ -38,6 +42,62 @@ describe("spec/claims.md", () => {
     const ids = claims.map((c) => c.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect([...claimFiles.keys()].sort()).toEqual([...ids].sort());
+  });
+
+  test("the results are of the current format: certified slacks, exact equalities and the breakdown of every run", () => {
+    expect(results.format).toBe(RESULTS_FORMAT);
+    for (const run of results.claims) {
+      const counted = Object.values(run.breakdown).reduce((a, b) => a + b, 0);
+      expect(counted, run.id).toBe(run.runs);
+      expect(run.verified + run.equal + run.consistent + run.refuted, run.id).toBe(run.runs);
+    }
+  });
+
+  test("the deep run leaves no case undecided that is not a true equality", () => {
+    // inequalities and exact checks: every case verified, refuted or equal (exact), none consistent
+    const undecided = claims
+      .filter((c) => c.decision === "inequality" || c.decision === "exact")
+      .map((c) => results.claims.find((r) => r.id === c.id))
+      .filter((r) => r !== undefined && r.consistent > 0)
+      .map((r) => `${r?.id}: ${r?.consistent} consistent`);
+    expect(undecided).toEqual([]);
+    // identities and the statistical test stay consistent, each for its stated reason
+    for (const c of claims.filter((x) => x.decision === "identity" || x.decision === "statistical")) {
+      const run = results.claims.find((r) => r.id === c.id);
+      const reasons = Object.keys(run?.breakdown ?? {}).filter((how) => how.startsWith("consistent:"));
+      expect(reasons.length, c.id).toBeLessThanOrEqual(1);
+      expect(reasons.every((how) => /^consistent: (identity: |every frequency within the Hoeffding radius)/.test(how)), `${c.id}: ${reasons.join("; ")}`).toBe(true);
+    }
+  });
+
+  test("merged claims keep their ids, point to a claim tested instead, and are not tested twice", () => {
+    const ids = new Set(claims.map((c) => c.id));
+    for (const m of mergedClaims) {
+      expect(ids.has(m.id), `${m.id} is merged: it must not be tested too`).toBe(false);
+      expect(ids.has(m.sameAs), `${m.id}: ${m.sameAs}`).toBe(true);
+      expect(claimById(m.via)?.kind, `${m.id}: ${m.via}`).toBe("identity");
+    }
+    expect(new Set(mergedClaims.map((m) => m.id)).size).toBe(mergedClaims.length);
+    // the merged ids are those the issue names: Theorem 4 is Theorem 3, ours.estimate-le-formula is Eq. (21)'s A >= 0
+    expect(mergedClaims.map((m) => `${m.id} -> ${m.sameAs}`)).toEqual([
+      "thm4.kl-le-bound -> thm3.gap-ge-bound",
+      "thm4.kl-le-bound+ties -> thm3.gap-ge-bound+ties",
+      "ours.estimate-le-formula -> thm3.bound-nonnegative",
+    ]);
+  });
+
+  test("every identity of ours carries its written derivation", () => {
+    expect(claims.filter((c) => c.kind === "identity" && c.paper === null && !c.derivation).map((c) => c.id)).toEqual([]);
+  });
+
+  test("no loose claim's deep run exceeds its stated supremum of lhs / rhs", () => {
+    for (const claim of claims) {
+      const t = claim.tightness;
+      const run = results.claims.find((r) => r.id === claim.id);
+      if (t?.kind !== "loose" || run?.largestRatio === null || run === undefined) continue;
+      const hi = withArena(256, (arena) => t.supremum.value(arena).hiDouble());
+      expect(Number(run.largestRatio.ratio.lo), `${claim.id}: ${run.largestRatio.case}`).toBeLessThanOrEqual(hi);
+    }
   });
 });
 
@@ -80,5 +140,18 @@ describe("claim fingerprints", () => {
     const otherOwn = definitionText(text, other.id) as string;
     expect(fingerprintOf(claim, text.replace(otherOwn, otherOwn.replace(/arena/, "arena2")))).toBe(fingerprint);
     expect(claimFingerprint(claim, undefined)).toBeNull();
+  });
+});
+
+describe("claims proved over the continuum", () => {
+  test("name claims that exist and theorems with a committed certificate", () => {
+    for (const [id, proof] of claimProofs) {
+      expect(claims.some((c) => c.id === id), id).toBe(true);
+      for (const theorem of proof.theorems) {
+        expect(theoremById(theorem), `${id}: ${theorem}`).toBeDefined();
+        expect(existsSync(`spec/proofs/${theorem}.json`), `${id}: spec/proofs/${theorem}.json`).toBe(true);
+      }
+    }
+    expect([...claimProofs.keys()]).toContain("thm1.kl-le-formula");
   });
 });

@@ -6,6 +6,7 @@
  */
 import type fc from "fast-check";
 import type { Arena } from "../numerics/arena.ts";
+import type { Interval } from "../numerics/interval.ts";
 import type { Budget } from "./budget.ts";
 import type { Evidence } from "./evidence.ts";
 
@@ -43,6 +44,13 @@ export interface Claim<C> {
   readonly oracle: readonly string[];
   /** Notes for the spec: corrections, counterexamples, caveats. */
   readonly notes?: string;
+  /**
+   * A short written derivation (spec/claims.md shows it): why the statement holds, or how it reduces to others. Kept
+   * in src/claims/paper/derivations.ts, so that editing the prose does not change the claim's fingerprint.
+   */
+  readonly derivation?: string;
+  /** How tight the claim is, checked by properties/tightness.test.ts (src/claims/paper/tightness.ts). */
+  readonly tightness?: Tightness<C>;
   readonly arbitrary: fc.Arbitrary<C>;
   /** Evaluates the claim on one case at the arena's precision. */
   check(arena: Arena, c: C): Evidence;
@@ -57,6 +65,49 @@ export interface Claim<C> {
   readonly refutedBy?: { readonly counterexample: C; readonly correctedBy: string | null; readonly explanation: string };
   /** Overrides of the decision budget (for claims that are cheap to evaluate at very high precision). */
   readonly budget?: Partial<Budget>;
-  /** A near miss of this claim (the statement perturbed the wrong way) that the default budget must refute. */
-  readonly nearMiss?: { readonly description: string; check(arena: Arena, c: C): Evidence; readonly arbitrary?: fc.Arbitrary<C> };
+  /**
+   * A near miss of this claim (the statement perturbed the wrong way) that the default budget must refute on a
+   * non-trivial case (n >= 2 and at least two reward levels, or e < 1: properties/near-miss.test.ts).
+   */
+  readonly nearMiss?: {
+    readonly description: string;
+    check(arena: Arena, c: C): Evidence;
+    readonly arbitrary?: fc.Arbitrary<C>;
+    /** Which cases are non-trivial, when not the default (n >= 2 and at least two reward levels, or e < 1). */
+    readonly nontrivial?: (c: C) => boolean;
+  };
+}
+
+/**
+ * How tight a claim's bound is: a weakened transcription (a constant changed, a term dropped) would fail this check.
+ *  - attained: the bound is attained in the limit: along `family` the slack rhs - lhs decreases, and is below
+ *    `below` at its last member;
+ *  - loose: lhs / rhs never exceeds `supremum`, which is attained (or approached) along `at`: at its last member the
+ *    certified ratio lies within `within` of the supremum (0: equal to it).
+ */
+export type Tightness<C> =
+  | { readonly kind: "attained"; readonly description: string; readonly family: readonly C[]; readonly below: number }
+  | {
+      readonly kind: "loose";
+      readonly description: string;
+      readonly supremum: { readonly text: string; value(arena: Arena): Interval };
+      readonly at: readonly C[];
+      readonly within: number;
+    };
+
+/**
+ * A claim that states the same fact as another under another name (its id stays, never reused): it is not tested
+ * again; the spec shows it with the identity that makes the two statements one.
+ */
+export interface MergedClaim {
+  readonly id: string;
+  readonly title: string;
+  readonly paper: string | null;
+  readonly kind: ClaimKind;
+  readonly statement: string;
+  /** The claim that is tested instead. */
+  readonly sameAs: string;
+  /** The identity claim (or exact algebra) that makes the two statements equivalent. */
+  readonly via: string;
+  readonly note: string;
 }

@@ -2,8 +2,13 @@
 import type { Claim } from "./claim.ts";
 import type { Budget } from "./budget.ts";
 import type { ClaimRun } from "./run-claim.ts";
+import { showCertified } from "./certified-number.ts";
 
-export const RESULTS_FORMAT = "bonkl-claims-results/1";
+/**
+ * Version 2: slacks and ratios are certified enclosures ({lo, hi, digits, log10}), exact equalities are counted
+ * apart (`equal`), and each run has the breakdown of how its cases were decided. Files of version 1 are not read.
+ */
+export const RESULTS_FORMAT = "bonkl-claims-results/2";
 
 export interface ClaimsResults {
   format: typeof RESULTS_FORMAT;
@@ -24,14 +29,11 @@ export interface ClaimsResults {
 export function status(claim: Claim<unknown>, run: ClaimRun): string {
   if (run.counterexample) return claim.refutedBy ? "refuted (known)" : "REFUTED";
   if (claim.refutedBy) return "not refuted (expected)";
-  if (run.verified === run.runs) return "verified";
-  if (run.verified === 0) return "consistent";
+  // identities and statistical tests cannot be verified: consistent, unless every case was an exact equality
+  if (claim.decision === "identity" || claim.decision === "statistical") return run.consistent > 0 ? "consistent" : "equal (exact)";
+  if (run.consistent === 0) return "verified";
+  if (run.verified + run.equal === 0) return "consistent";
   return "verified/consistent";
-}
-
-function short(x: number | null | undefined): string {
-  if (x === null || x === undefined || !Number.isFinite(x)) return "-";
-  return Math.abs(x) >= 1e-3 && Math.abs(x) < 1e4 ? x.toPrecision(4) : x.toExponential(2);
 }
 
 export function informativeShare(run: ClaimRun): string {
@@ -41,11 +43,24 @@ export function informativeShare(run: ClaimRun): string {
 export function claimsTable(claims: readonly Claim<unknown>[], runs: readonly ClaimRun[]): string {
   const rows = runs.map((run, i) => {
     const claim = claims[i] as Claim<unknown>;
-    return [run.id, claim.kind, String(run.runs), String(run.verified), String(run.consistent), String(run.refuted), informativeShare(run), short(run.tightest?.slack), short(run.largestRatio?.ratio), status(claim, run), `${run.seconds.toFixed(1)}s`];
+    return [
+      run.id,
+      claim.kind,
+      String(run.runs),
+      String(run.verified),
+      String(run.equal),
+      String(run.consistent),
+      String(run.refuted),
+      informativeShare(run),
+      showCertified(run.tightest?.slack),
+      showCertified(run.largestRatio?.ratio),
+      status(claim, run),
+      `${run.seconds.toFixed(1)}s`,
+    ];
   });
-  const header = ["claim", "kind", "cases", "verified", "consistent", "refuted", "informative", "min slack", "max ratio", "status", "time"];
+  const header = ["claim", "kind", "cases", "verified", "equal", "consistent", "refuted", "informative", "min slack", "max ratio", "status", "time"];
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] as string).length)));
-  const line = (cells: string[]) => cells.map((cell, c) => (c === 0 || c === 1 || c === 9 ? cell.padEnd(widths[c] as number) : cell.padStart(widths[c] as number))).join("  ");
+  const line = (cells: string[]) => cells.map((cell, c) => (c === 0 || c === 1 || c === 10 ? cell.padEnd(widths[c] as number) : cell.padStart(widths[c] as number))).join("  ");
   return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
 }
 

@@ -1,13 +1,16 @@
 /**
- * Runs one claim's property with fast-check: draws cases, decides each from the enclosures, and collects
- * what the spec reports (counts, tightest case, informative share). A refuted case stops the run and
- * fast-check shrinks it; the report then carries the shrunk counterexample, the seed and the replay path.
+ * Runs one claim's property with fast-check: draws cases, decides each (decide.ts), and collects what the spec
+ * reports (counts, how each case was decided, tightest case, largest ratio, informative share). A refuted case
+ * stops the run and fast-check shrinks it; the report then carries the shrunk counterexample, the seed and the
+ * replay path.
  */
 import fc from "fast-check";
 import { runsFromEnvironment, seedFromEnvironment } from "../config.ts";
 import type { Claim } from "./claim.ts";
 import type { Evidence } from "./evidence.ts";
 import { decideCase, type CaseOutcome } from "./decide.ts";
+import type { CertifiedNumber } from "./certified-number.ts";
+import { isNontrivialCase } from "./arbitraries/cases.ts";
 import { DEFAULT_BUDGET, type Budget } from "./budget.ts";
 
 export interface ClaimRun {
@@ -16,14 +19,19 @@ export interface ClaimRun {
   readonly seed: number;
   readonly runs: number;
   readonly verified: number;
+  /** Cases where both sides are equal exactly (decided by algebra, e.g. n = 1). */
+  readonly equal: number;
+  /** Cases still undecided at the precision cap (or identities and statistical checks, which cannot be verified). */
   readonly consistent: number;
   readonly refuted: number;
+  /** How the cases were decided: "verified: enclosures of both sides", "equal (exact): n = 1", ... -> count. */
+  readonly breakdown: Readonly<Record<string, number>>;
   /** Cases where the bound says more than the trivial statement (claims with `informativeMeans`). */
   readonly informative: number | null;
-  /** The verified case with the smallest positive slack (rhs - lhs); exact equalities are not counted. */
-  readonly tightest: { slack: number; ratio: number | null; case: string } | null;
-  /** The verified case with the largest ratio lhs / rhs (both sides positive). */
-  readonly largestRatio: { ratio: number; case: string } | null;
+  /** The verified case with the smallest slack rhs - lhs (certified enclosure); exact equalities are not counted. */
+  readonly tightest: { slack: CertifiedNumber; ratio: CertifiedNumber | null; case: string } | null;
+  /** The verified case with the largest ratio lhs / rhs (both sides positive; certified enclosure). */
+  readonly largestRatio: { ratio: CertifiedNumber; case: string } | null;
   readonly maxPrecision: number;
   readonly counterexample: { case: string; raw: unknown; detail: string | null; path: string; seed: number; shrinks: number } | null;
   readonly seconds: number;
@@ -68,10 +76,13 @@ export function claimSeed(baseSeed: number, id: string): number {
 export function runClaim<C>(claim: Claim<C>, options: RunOptions): ClaimRun {
   const budget = { ...(options.budget ?? DEFAULT_BUDGET), ...claim.budget };
   const check: (arena: Parameters<Claim<C>["check"]>[0], c: C) => Evidence = options.nearMiss ? claim.nearMiss!.check : claim.check;
-  const arbitrary = options.nearMiss ? (claim.nearMiss!.arbitrary ?? claim.arbitrary) : claim.arbitrary;
+  // a near miss is run on non-trivial cases only (n >= 2, two reward levels or more): see isNontrivialCase
+  const arbitrary = options.nearMiss ? (claim.nearMiss!.arbitrary ?? claim.arbitrary).filter(claim.nearMiss!.nontrivial ?? isNontrivialCase) : claim.arbitrary;
   const seed = claimSeed(options.seed, options.nearMiss ? `${claim.id}#near-miss` : claim.id);
   let verified = 0;
+  let equal = 0;
   let consistent = 0;
+  const breakdown: Record<string, number> = {};
   let refuted = 0;
   let informative = 0;
   let maxPrecision = 0;
@@ -91,6 +102,7 @@ export function runClaim<C>(claim: Claim<C>, options: RunOptions): ClaimRun {
     done++;
     options.onCase?.(done, options.runs);
     maxPrecision = Math.max(maxPrecision, out.precision);
+    breakdown[out.how] = (breakdown[out.how] ?? 0) + 1;
     if (out.verdict === "refuted") {
       refuted++;
       failing = true;
@@ -98,12 +110,16 @@ export function runClaim<C>(claim: Claim<C>, options: RunOptions): ClaimRun {
       return false;
     }
     if (out.verdict === "verified") verified++;
+    else if (out.verdict === "equal") equal++;
     else consistent++;
     if (out.informative) informative++;
-    if (out.verdict === "verified" && out.slack !== undefined && out.slack > 0 && Number.isFinite(out.slack) && (tightest === null || out.slack < tightest.slack)) {
+    // ranked by the (approximate) log10 of the certified upper bound; what is reported is the certified enclosure
+    const slackRank = out.slack?.log10 ?? null;
+    if (out.verdict === "verified" && out.slack !== undefined && slackRank !== null && (tightest === null || slackRank < (tightest.slack.log10 as number))) {
       tightest = { slack: out.slack, ratio: out.ratio ?? null, case: claim.describe(c) };
     }
-    if (out.verdict === "verified" && out.ratio !== undefined && Number.isFinite(out.ratio) && (largestRatio === null || out.ratio > largestRatio.ratio)) {
+    const ratioRank = out.ratio?.log10 ?? null;
+    if (out.verdict === "verified" && out.ratio !== undefined && ratioRank !== null && (largestRatio === null || ratioRank > (largestRatio.ratio.log10 as number))) {
       largestRatio = { ratio: out.ratio, case: claim.describe(c) };
     }
     return true;
@@ -117,7 +133,9 @@ export function runClaim<C>(claim: Claim<C>, options: RunOptions): ClaimRun {
     counterexample = {
       case: claim.describe(c),
       raw: c,
-      detail: refutation?.detail ?? (refutation?.slack !== undefined ? `the enclosures prove the negation: rhs - lhs = ${refutation.slack.toPrecision(6)} < 0` : details.errorInstance ? String(details.errorInstance) : null),
+      detail:
+        refutation?.detail ??
+        (refutation?.slack !== undefined ? `the enclosures prove the negation: rhs - lhs in [${refutation.slack.lo}, ${refutation.slack.hi}], < 0` : details.errorInstance ? String(details.errorInstance) : null),
       path: details.counterexamplePath ?? "",
       seed,
       shrinks: details.numShrinks,
@@ -128,8 +146,10 @@ export function runClaim<C>(claim: Claim<C>, options: RunOptions): ClaimRun {
     seed,
     runs: done,
     verified,
+    equal,
     consistent,
     refuted,
+    breakdown: Object.fromEntries(Object.entries(breakdown).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
     informative: claim.informativeMeans ? informative : null,
     tightest,
     largestRatio,

@@ -1,6 +1,7 @@
 /** Cases of the claims: a distribution with n, or (n, eps) for the claims about eps_infinity alone. */
 import fc from "fast-check";
 import { Distribution } from "../../oracle/interval-api.ts";
+import { rationalFromString } from "../../numerics/rational.ts";
 import { anyN } from "./n.ts";
 import { describeDistribution, extendedDistribution, paperDistribution, type DistributionCase } from "./distributions.ts";
 
@@ -48,4 +49,21 @@ export function describeBonCase(c: BonCase): string {
 
 export function describeEpsCase(c: EpsCase): string {
   return `n=${c.n}, eps=${c.eps}`;
+}
+
+/**
+ * Whether a case is non-trivial for a near miss: n >= 2, and p with at least two reward levels (or e < 1 for a case
+ * on (n, e); every component for a mixture). At n = 1 or with one level most statements hold with equality, so a
+ * perturbed statement refuted only there says little; near misses are run on non-trivial cases only.
+ */
+export function isNontrivialCase(c: unknown): boolean {
+  const o = c as { n?: number; dist?: DistributionCase; eps?: string; components?: { weight: number; dist: DistributionCase }[] };
+  if (typeof o.n === "number" && o.n < 2) return false;
+  if (o.dist !== undefined) return distributionOf(o.dist).levels.length >= 2;
+  if (typeof o.eps === "string") {
+    const eps = rationalFromString(o.eps);
+    return eps !== null && eps.num < eps.den;
+  }
+  if (o.components !== undefined) return o.components.some((x) => x.weight > 0 && distributionOf(x.dist).levels.length >= 2);
+  return true;
 }

@@ -1,13 +1,16 @@
 /** Example 1 (Eq. 6), the uniform saturation of Figure 2, and natural consequences we pin down. */
 import fc from "fast-check";
 import type { Claim } from "../claim.ts";
-import { equal, lessOrEqual } from "../evidence.ts";
+import { equal, exactlyEqual, lessOrEqual, orFactored } from "../evidence.ts";
 import { Interval } from "../../numerics/interval.ts";
 import { klBon, klExample1, Distribution } from "../../oracle/interval-api.ts";
 import { describeBonCase, distributionOf, extendedCase, paperCase, type BonCase } from "../arbitraries/cases.ts";
 import { uniform } from "../arbitraries/distributions.ts";
 import { anyN, logUniformN } from "../arbitraries/n.ts";
 import { epsInfinityPoint, kl } from "./quantities.ts";
+import { N_IS_ONE, ONE_LEVEL, TWO_LEVELS, oneLevel } from "./exact-equalities.ts";
+import { levelCount } from "./below-top.ts";
+import { entropySlack, incrementSlack, limitSlack, rateSlack } from "./factored-slacks.ts";
 
 const HALF_HALF = Distribution.parse({ p: ["1/2", "1/2"] });
 
@@ -43,7 +46,10 @@ export const uniformSaturation: Claim<BonCase> = {
   oracle: ["klBon"],
   arbitrary: fc.record({ dist: uniform(10_000), n: anyN }),
   describe: describeBonCase,
-  check: (arena, c) => lessOrEqual(kl(arena, c), Interval.fromDouble(arena, c.dist.p.length).log()),
+  check: (arena, c) => {
+    if (c.dist.p.length === 1) return exactlyEqual("L = 1 (both sides 0)");
+    return orFactored(lessOrEqual(kl(arena, c), Interval.fromDouble(arena, c.dist.p.length).log()), () => entropySlack(arena, c));
+  },
   nearMiss: {
     description: "log L scaled by 0.99",
     check: (arena, c) => lessOrEqual(kl(arena, c), Interval.fromDouble(arena, c.dist.p.length).log().scale(0.99)),
@@ -67,8 +73,10 @@ export const klNonDecreasing: Claim<BonCase> = {
   arbitrary: monotoneCase,
   describe: describeBonCase,
   check: (arena, c) => {
+    const equality = oneLevel(c); // KL = 0 for every n
+    if (equality) return exactlyEqual(equality);
     const dist = distributionOf(c.dist);
-    return lessOrEqual(klBon(arena, dist, c.n), klBon(arena, dist, c.n + 1));
+    return orFactored(lessOrEqual(klBon(arena, dist, c.n), klBon(arena, dist, c.n + 1)), () => incrementSlack(arena, c));
   },
   nearMiss: {
     description: "KL(pi_{n+1} || p) <= KL(pi_n || p)",
@@ -91,7 +99,11 @@ export const klBelowLimit: Claim<BonCase> = {
   oracle: ["klBon", "epsInfinity"],
   arbitrary: extendedCase,
   describe: describeBonCase,
-  check: (arena, c) => lessOrEqual(kl(arena, c), epsInfinityPoint(arena, c).logEps.neg()),
+  check: (arena, c) => {
+    const equality = oneLevel(c); // both sides 0
+    if (equality) return exactlyEqual(equality);
+    return orFactored(lessOrEqual(kl(arena, c), epsInfinityPoint(arena, c).logEps.neg()), () => limitSlack(arena, c));
+  },
   nearMiss: {
     description: "log(1 / eps_infinity) scaled by 0.99",
     check: (arena, c) => lessOrEqual(kl(arena, c), epsInfinityPoint(arena, c).logEps.neg().scale(0.99)),
@@ -113,16 +125,20 @@ export const klLimit: Claim<BonCase> = {
   arbitrary: extendedCase,
   describe: describeBonCase,
   check: (arena, c) => {
+    // the slack is exactly q KL(pi_n' || p'): 0 with one level (q = 0), n = 1 or two levels (KL(pi_n' || p') = 0)
+    const levels = levelCount(c.dist);
+    if (levels === 1) return exactlyEqual(ONE_LEVEL);
+    if (c.n === 1) return exactlyEqual(N_IS_ONE);
+    if (levels === 2) return exactlyEqual(TWO_LEVELS);
     const pt = epsInfinityPoint(arena, c);
     const lhs = pt.logEps.neg().sub(kl(arena, c));
-    if (pt.one) return lessOrEqual(lhs, Interval.fromDouble(arena, 0));
     const d = pt.logOneMinusEps.scale(c.n).exp();
     const logD = pt.logOneMinusEps.scale(c.n);
     // h(d) = -d log d - (1-d) log(1-d); with 1 - d = -expm1(n log(1-e))
     const oneMinusD = pt.logOneMinusEps.scale(c.n).expm1().neg();
     const h = d.mul(logD).neg().sub(oneMinusD.mul(oneMinusD.log()));
     const rhs = h.add(d.mul(pt.logOneMinusEps.sub(pt.logEps)));
-    return lessOrEqual(lhs, rhs);
+    return orFactored(lessOrEqual(lhs, rhs), () => rateSlack(arena, c));
   },
   nearMiss: {
     description: "without the entropy term: log(1/e) - KL <= d log((1-e)/e)",

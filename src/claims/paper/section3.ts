@@ -4,13 +4,16 @@
  */
 import fc from "fast-check";
 import type { Claim } from "../claim.ts";
-import { lessOrEqual } from "../evidence.ts";
+import { exactlyEqual, lessOrEqual, orFactored } from "../evidence.ts";
 import { Interval, add, mul, setZero } from "../../numerics/interval.ts";
 import { gapBoundCor2, gapBoundCor3, gapBoundThm2, gapBoundThm3, klBon } from "../../oracle/interval-api.ts";
 import { describeBonCase, describeEpsCase, distributionOf, epsCase, extendedCase, paperCase, type BonCase, type EpsCase } from "../arbitraries/cases.ts";
 import { describeDistribution, dirichletLike, extendedDistribution, fewLevels, flatDistribution, manyLevels, paperDistribution, uniform, withTiedRewards, type DistributionCase } from "../arbitraries/distributions.ts";
 import { anyN } from "../arbitraries/n.ts";
+import { rationalToNumber } from "../../numerics/rational.ts";
 import { epsInfinityPoint, epsPoint, formula, gap, kl } from "./quantities.ts";
+import { nIsOne, nIsOneOrOneLevel } from "./exact-equalities.ts";
+import { thm3Slack } from "./factored-slacks.ts";
 
 const PAPER_DOMAIN = "p from every generator (two-point, uniform up to L = 1e4, Dirichlet-like, tiny mass down to 1e-300, Zipf/geometric), distinct rewards in listing order; n from 1 to 1e9";
 const EXTENDED_DOMAIN = "as the paper's domain, plus rewards in arbitrary order with ties and zero-mass outcomes";
@@ -28,7 +31,10 @@ export const thm1: Claim<BonCase> = {
   oracle: ["klBon", "klFormula"],
   arbitrary: paperCase,
   describe: describeBonCase,
-  check: (arena, c) => lessOrEqual(kl(arena, c), formula(arena, c.n)),
+  check: (arena, c) => {
+    const equality = nIsOne(c);
+    return equality ? exactlyEqual(equality) : lessOrEqual(kl(arena, c), formula(arena, c.n));
+  },
   nearMiss: {
     description: "n replaced by n - 1 on the right: KL(pi_n || p) <= log(n-1) - (n-2)/(n-1)",
     check: (arena, c) => lessOrEqual(kl(arena, c), c.n === 1 ? Interval.fromDouble(arena, -1) : formula(arena, c.n - 1)),
@@ -82,7 +88,10 @@ export const cor1: Claim<MixtureCase> = {
   oracle: ["klMixture", "klFormula"],
   arbitrary: mixtureCase,
   describe: (c) => `n=${c.n}, ${c.components.map((x) => `w=${x.weight} ${describeDistribution(x.dist)}`).join("; ")}`,
-  check: (arena, c) => lessOrEqual(mixtureKl(arena, c, c.n), formula(arena, c.n)),
+  check: (arena, c) => {
+    const equality = nIsOne(c);
+    return equality ? exactlyEqual(equality) : lessOrEqual(mixtureKl(arena, c, c.n), formula(arena, c.n));
+  },
   nearMiss: {
     description: "n replaced by n - 1 on the right",
     check: (arena, c) => lessOrEqual(mixtureKl(arena, c, c.n), c.n === 1 ? Interval.fromDouble(arena, -1) : formula(arena, c.n - 1)),
@@ -126,6 +135,8 @@ export const thm2: Claim<BonCase> = {
   arbitrary: flatCase,
   describe: describeBonCase,
   check: (arena, c) => {
+    const equality = nIsOne(c); // gap = 0 = 2n(n-1) e^{-H_2}
+    if (equality) return exactlyEqual(equality);
     const bound = gapBoundThm2(arena, distributionOf(c.dist), c.n);
     return lessOrEqual(gap(arena, c), bound, { informative: bound.certainlyBelow(formula(arena, c.n)) });
   },
@@ -149,6 +160,8 @@ export const cor2: Claim<BonCase> = {
   arbitrary: flatCase,
   describe: describeBonCase,
   check: (arena, c) => {
+    const equality = nIsOne(c); // gap = 0 = 2n(n-1) delta
+    if (equality) return exactlyEqual(equality);
     const bound = gapBoundCor2(arena, distributionOf(c.dist), c.n);
     return lessOrEqual(gap(arena, c), bound, { informative: bound.certainlyBelow(formula(arena, c.n)) });
   },
@@ -187,6 +200,8 @@ export const thm2PerLevelWithTies: Claim<BonCase> = {
   oracle: ["gapBoundThm2 (per: level)", "klBon", "klFormula"],
   arbitrary: flatManyLevelsCase,
   check: (arena, c) => {
+    const equality = nIsOne(c);
+    if (equality) return exactlyEqual(equality);
     const bound = gapBoundThm2(arena, distributionOf(c.dist), c.n, "level");
     return lessOrEqual(gap(arena, c), bound, { informative: bound.certainlyBelow(formula(arena, c.n)) });
   },
@@ -224,6 +239,8 @@ export const cor2PerLevelWithTies: Claim<BonCase> = {
   oracle: ["gapBoundCor2 (per: level)", "klBon", "klFormula"],
   arbitrary: flatManyLevelsCase,
   check: (arena, c) => {
+    const equality = nIsOne(c);
+    if (equality) return exactlyEqual(equality);
     const bound = gapBoundCor2(arena, distributionOf(c.dist), c.n, "level");
     return lessOrEqual(gap(arena, c), bound, { informative: bound.certainlyBelow(formula(arena, c.n)) });
   },
@@ -254,8 +271,12 @@ export const thm3: Claim<BonCase> = {
   arbitrary: spikyTopCase,
   describe: describeBonCase,
   check: (arena, c) => {
+    // n = 1: both sides 0; one level: both sides are the formula (A(1, n) = log n - (n-1)/n, KL = 0)
+    const equality = nIsOneOrOneLevel(c);
+    if (equality) return exactlyEqual(equality, { informative: c.n > 1 });
     const bound = gapBoundThm3(arena, c.n, epsInfinityPoint(arena, c));
-    return lessOrEqual(bound, gap(arena, c), { informative: bound.isPositive() });
+    const extra = { informative: bound.isPositive() };
+    return orFactored(lessOrEqual(bound, gap(arena, c), extra), () => thm3Slack(arena, c, extra));
   },
   nearMiss: {
     description: "the bound scaled by 1.01",
@@ -288,7 +309,7 @@ export const thm3NonNegative: Claim<EpsCase> = {
   oracle: ["gapBoundThm3"],
   arbitrary: epsCase,
   describe: describeEpsCase,
-  check: (arena, c) => lessOrEqual(Interval.fromDouble(arena, 0), gapBoundThm3(arena, c.n, epsPoint(arena, c))),
+  check: (arena, c) => (c.n === 1 ? exactlyEqual("n = 1 (A(e, 1) = 0)") : lessOrEqual(Interval.fromDouble(arena, 0), gapBoundThm3(arena, c.n, epsPoint(arena, c)))),
   nearMiss: {
     description: "(n-2) in place of (n-1) in the last term",
     check: (arena, c) => {
@@ -335,6 +356,54 @@ export const cor3Extended: Claim<BonCase> = {
   reading: thm3Extended.reading,
   arbitrary: extendedCase,
   nearMiss: { ...cor3.nearMiss!, arbitrary: extendedCase },
+};
+
+/** A case (p, M) with n >= e^{M+2} / e_inf: M from 0 up to what n <= 2^53 - 1 allows; n at or a little above the threshold. */
+export interface UnboundedCase extends BonCase {
+  readonly M: number;
+}
+
+const unboundedCase: fc.Arbitrary<UnboundedCase> = fc
+  .record({ dist: fc.oneof(paperDistribution, extendedDistribution), m: fc.integer({ min: 0, max: 1000 }), above: fc.integer({ min: 0, max: 100 }) })
+  .map(({ dist, m, above }) => {
+    const d = distributionOf(dist);
+    const top = d.topLevel.mass;
+    const e = rationalToNumber({ num: top.num * d.total.den, den: top.den * d.total.num }); // e_inf, rounded (the check proves n e >= e^{M+2})
+    const factor = (1 + above / 10) * (1 + 1e-9); // n e >= e^{M+2} with a margin the check proves
+    const maxM = Math.floor(Math.log((Number.MAX_SAFE_INTEGER * e) / (11 * (1 + 1e-9))) - 2);
+    const M = maxM < 0 ? -1 : Math.floor((m / 1000) * maxM);
+    const n = M < 0 ? 1 : Math.ceil((Math.exp(M + 2) * factor) / e);
+    return { dist, n, M };
+  })
+  .filter((c) => c.M >= 0 && c.n <= Number.MAX_SAFE_INTEGER);
+
+export const gapUnbounded: Claim<UnboundedCase> = {
+  id: "cor3.gap-unbounded",
+  title: "the gap grows without bound when n e_inf >> 1",
+  paper: "Section 3.2, after Corollary 3: \"when n eps_inf >> 1, then the gap grows unbounded\"",
+  kind: "corollary",
+  statement: "for every M >= 0: log n - (n-1)/n - KL(pi_n || p) >= M whenever n e_inf >= e^{M+2}, e = eps_infinity (the threshold Corollary 3 gives)",
+  domain: "p from every generator, with and without ties and zero masses; M from 0 up to what n <= 2^53 - 1 allows; n from the threshold e^{M+2}/e_inf up to 11 times it",
+  reading: "eps_infinity = mass of the highest reward level with positive mass",
+  decision: "inequality",
+  oracle: ["klBon", "klFormula", "epsInfinity"],
+  arbitrary: unboundedCase,
+  describe: (c) => `M=${c.M}, ${describeBonCase(c)}`,
+  check: (arena, c) => {
+    const pt = epsInfinityPoint(arena, c);
+    const x = Interval.fromDouble(arena, c.n).log().add(pt.logEps); // log(n e)
+    if (!(x.loDouble() >= c.M + 2 + 1e-12)) return { status: "open", reason: "outside the domain: n e_inf >= e^{M+2} not proved" };
+    return lessOrEqual(Interval.fromDouble(arena, c.M), gap(arena, c));
+  },
+  nearMiss: {
+    description: "the threshold e^{M+1/2}: gap >= M at n = ceil(e^{M+1/2} / e_inf)",
+    check: (arena, c) => {
+      const pt = epsInfinityPoint(arena, c);
+      const n = Math.max(1, Math.ceil(Math.exp(c.M + 0.5) / pt.eps.midDouble()));
+      return lessOrEqual(Interval.fromDouble(arena, c.M), gap(arena, { dist: c.dist, n }));
+    },
+    arbitrary: unboundedCase.filter((c) => c.M >= 3),
+  },
 };
 
 /** Where this module lives (the spec links each claim to its definition). */

@@ -42,6 +42,20 @@ describe("bonkl claims --update", () => {
     expect(ids(file)).toEqual(all);
   });
 
+  test("a merged claim's id names the claim tested instead", async () => {
+    const out = await runMain(["claims", "--id", "thm4.kl-le-bound", "--runs", "2", "--workers", "0"]);
+    expect(out.code).toBe(2);
+    expect(out.stderr).toContain("same statement as thm3.gap-ge-bound");
+  });
+
+  test("refuses a file of an older results format (version 1: slacks as rounded midpoints, no exact equalities)", async () => {
+    const file = join(dir, "old.json");
+    writeFileSync(file, JSON.stringify({ format: "bonkl-claims-results/1", seed: 20240103, runsPerClaim: 2, claims: [] }));
+    const out = await runMain(["claims", "--id", "ex1.closed-form", "--runs", "2", "--workers", "0", "--update", file]);
+    expect(out.code).toBe(2);
+    expect(out.stderr).toContain("not a bonkl-claims-results/2 file");
+  });
+
   test("refuses a file from another seed, case count or budget, and --json with --update", async () => {
     const file = join(dir, "other.json");
     await runMain(["claims", "--id", "ex1.closed-form", "--runs", "2", "--workers", "0", "--update", file]);

@@ -5,7 +5,7 @@ import { flagOr, readCount, readInteger, readSeed } from "../../config.ts";
 import type { Command } from "../command.ts";
 import { parseFlags } from "../flags.ts";
 import { checkOutputFile, writeOutputFile } from "../../io/output-file.ts";
-import { claimFiles, claims } from "../../claims/paper/index.ts";
+import { claimFiles, claims, mergedClaims } from "../../claims/paper/index.ts";
 import { claimFingerprint } from "../../claims/fingerprint.ts";
 import type { Claim } from "../../claims/claim.ts";
 import { runClaims } from "../../claims/runner.ts";
@@ -19,8 +19,9 @@ export const claimsCommand: Command = {
   help: [
     "Usage: bonkl claims [--runs N] [--seed S] [--id ID]... [--path P] [--deep] [--workers N] [--json FILE] [--update FILE] [--list]",
     "",
-    "Runs each claim (spec/claims.md) as a fast-check property: a case is verified when the enclosures prove",
-    "it, refuted when they prove the opposite, consistent when still undecided at the precision cap.",
+    "Runs each claim (spec/claims.md) as a fast-check property: a case is equal (exact) when algebra on its",
+    "exact data shows both sides equal (n = 1, ...), verified when the enclosures prove it, refuted when they",
+    "prove the opposite, consistent when still undecided at the precision cap.",
     "",
     "Flags:",
     "  --runs N      cases per claim (default: BONKL_RUNS or 200)",
@@ -62,6 +63,8 @@ export const claimsCommand: Command = {
     const workers = values.workers === undefined ? undefined : readInteger(values.workers, "--workers", { min: 0, max: 64 });
     const ids = values.id ?? [];
     const unknown = ids.filter((id) => !claims.some((c) => c.id === id));
+    const merged = mergedClaims.find((m) => m.id === unknown[0]);
+    if (merged) throw new UsageError(`claim ${merged.id} is the same statement as ${merged.sameAs} (spec/claims.md) and is tested as that one: give --id ${merged.sameAs}`);
     if (unknown.length > 0) throw new UsageError(`unknown claim ${JSON.stringify(unknown[0])}; see bonkl claims --list`);
     if (values.path !== undefined && ids.length !== 1) throw new UsageError("--path replays one claim: give exactly one --id");
     if (values.json !== undefined) checkOutputFile("--json", values.json);
@@ -111,7 +114,7 @@ export const claimsCommand: Command = {
       },
       onResult: (result: ClaimRun) => {
         const run = withFingerprint(result);
-        if (values.verbose) process.stderr.write(`bonkl claims: ${run.id} done in ${run.seconds.toFixed(1)} s (${run.verified} verified, ${run.consistent} consistent, ${run.refuted} refuted)\n`);
+        if (values.verbose) process.stderr.write(`bonkl claims: ${run.id} done in ${run.seconds.toFixed(1)} s (${run.verified} verified, ${run.equal} equal, ${run.consistent} consistent, ${run.refuted} refuted)\n`);
         finished.push(run);
         // --update saves after every claim, so an interrupted run resumes where it stopped
         if (values.update) write(values.update, finished, 0);
