@@ -5,8 +5,9 @@
  * start is skipped; blank lines are skipped without being decoded; a line that is not UTF-8 or is longer than the
  * limit is an InputError naming its line number.
  */
-import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { fstatSync } from "node:fs";
 import { InputError } from "../errors.ts";
+import { closeInput, openInput, readChunk, readError } from "./input-bytes.ts";
 
 /** The longest line read, in bytes: a line of an input file is one small record. */
 export const MAX_LINE_BYTES = 1 << 20;
@@ -26,17 +27,6 @@ export interface ReadPosition {
   readonly totalBytes: number | null;
 }
 
-function readError(path: string, error: unknown): InputError {
-  const code = (error as NodeJS.ErrnoException).code;
-  const reason = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : code === "EACCES" ? "permission denied" : (error as Error).message;
-  return new InputError("file", path, `cannot be read (${reason})`);
-}
-
-/** Blocks this thread for `ms` (a non-blocking stdin with nothing to read yet). */
-function pause(ms: number): void {
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-}
-
 const isBlankByte = (b: number): boolean => b === 0x20 || b === 0x09 || b === 0x0d;
 
 function isBlank(bytes: Buffer): boolean {
@@ -46,19 +36,14 @@ function isBlank(bytes: Buffer): boolean {
 
 /** Opens `path` ("-" for stdin) for readLines, with open errors as InputErrors. */
 export function openLines(path: string): { fd: number; position: ReadPosition } {
-  let fd: number;
-  try {
-    fd = path === "-" ? 0 : openSync(path, "r");
-  } catch (error) {
-    throw readError(path, error);
-  }
+  const fd = openInput(path);
   let totalBytes: number | null = null;
   try {
     const stats = fstatSync(fd);
     if (stats.isDirectory()) throw Object.assign(new Error("is a directory"), { code: "EISDIR" });
     if (stats.isFile()) totalBytes = stats.size;
   } catch (error) {
-    if (fd !== 0) closeSync(fd);
+    closeInput(fd);
     throw readError(path, error);
   }
   return { fd, position: { bytesRead: 0, totalBytes } };
@@ -93,18 +78,7 @@ export function* readLines(path: string, maxLineBytes = MAX_LINE_BYTES, opened =
   try {
     const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
     for (;;) {
-      let read: number;
-      try {
-        read = readSync(fd, chunk, 0, CHUNK_BYTES, null);
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        if (code === "EAGAIN") {
-          pause(10);
-          continue;
-        }
-        if (code === "EOF") break; // Windows pipes
-        throw readError(path, error);
-      }
+      const read = readChunk(fd, path, chunk);
       if (read === 0) break;
       position.bytesRead += read;
       let start = 0;
@@ -135,6 +109,6 @@ export function* readLines(path: string, maxLineBytes = MAX_LINE_BYTES, opened =
       if (line !== null) yield line;
     }
   } finally {
-    if (fd !== 0) closeSync(fd);
+    closeInput(fd);
   }
 }

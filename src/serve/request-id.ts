@@ -5,6 +5,7 @@
  * refuses the others by name. The id is also read from a line that is not JSON, up to the damage, so that its error
  * names the request (`{"id": 7, "op": "klBon", "args": {"p": [0.5,` cut short).
  */
+import { endOfString, endOfValue, skipWhiteSpace } from "../protocol/json-text.ts";
 
 /** What the text of an id denotes. */
 export type IdReading =
@@ -34,48 +35,6 @@ export function readIdNumber(text: string): IdReading {
   return { kind: "ok", id: Number(text.startsWith("-") ? -magnitude : magnitude) + 0 };
 }
 
-const WHITE = new Set([" ", "\t", "\n", "\r"]);
-
-function skipWhite(text: string, i: number): number {
-  while (i < text.length && WHITE.has(text[i] as string)) i += 1;
-  return i;
-}
-
-/** Index just after the string starting at `start` (a `"`), or -1 if it does not end. */
-function endOfString(text: string, start: number): number {
-  let i = start + 1;
-  while (i < text.length) {
-    const c = text[i];
-    if (c === "\\") i += 2;
-    else if (c === '"') return i + 1;
-    else i += 1;
-  }
-  return -1;
-}
-
-/** Index just after the value starting at `start` (any kind; brackets matched, strings skipped), or -1. */
-function endOfValue(text: string, start: number): number {
-  let depth = 0;
-  let i = start;
-  while (i < text.length) {
-    const c = text[i] as string;
-    if (c === '"') {
-      i = endOfString(text, i);
-      if (i < 0) return -1;
-      if (depth === 0) return i;
-      continue;
-    }
-    if (c === "{" || c === "[") depth += 1;
-    else if (c === "}" || c === "]") {
-      if (depth === 0) return i;
-      depth -= 1;
-      if (depth === 0) return i + 1;
-    } else if (depth === 0 && (c === "," || WHITE.has(c))) return i;
-    i += 1;
-  }
-  return -1; // the text ends inside the value: at the end of a cut line, "12" may be the start of "1234"
-}
-
 /**
  * The id of a request line: the text of its top-level `"id"` member (the last one, as JSON.parse reads a valid
  * line; the first one found before the damage in a line that is not JSON). `kind: "none"` when there is none, or
@@ -83,11 +42,11 @@ function endOfValue(text: string, start: number): number {
  */
 export function readRequestId(text: string): IdReading {
   let found: IdReading = { kind: "none" };
-  let i = skipWhite(text, text.charCodeAt(0) === 0xfeff ? 1 : 0);
+  let i = skipWhiteSpace(text, text.charCodeAt(0) === 0xfeff ? 1 : 0);
   if (text[i] !== "{") return found;
   i += 1;
   for (;;) {
-    i = skipWhite(text, i);
+    i = skipWhiteSpace(text, i);
     if (text[i] !== '"') return found;
     const keyEnd = endOfString(text, i);
     if (keyEnd < 0) return found;
@@ -97,16 +56,16 @@ export function readRequestId(text: string): IdReading {
     } catch {
       return found;
     }
-    i = skipWhite(text, keyEnd);
+    i = skipWhiteSpace(text, keyEnd);
     if (text[i] !== ":") return found;
-    i = skipWhite(text, i + 1);
+    i = skipWhiteSpace(text, i + 1);
     const end = endOfValue(text, i);
     if (end < 0 || end === i) return found;
     if (key === "id") {
       const token = text.slice(i, end);
       found = /^-?[0-9]/.test(token) ? readIdNumber(token) : { kind: "none" };
     }
-    i = skipWhite(text, end);
+    i = skipWhiteSpace(text, end);
     if (text[i] !== ",") return found;
     i += 1;
   }

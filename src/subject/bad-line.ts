@@ -6,6 +6,7 @@
  * - whether the only damage is Python's bare `NaN` / `Infinity` / `-Infinity` tokens, which json.dumps writes for
  *   non-finite floats and which are not JSON.
  */
+import { endOfString, endOfValue, skipWhiteSpace } from "../protocol/json-text.ts";
 
 /** The top-level `id` of a damaged JSON object line, or undefined when it cannot be read with certainty. */
 export function readIdOfBadLine(text: string): number | undefined {
@@ -67,50 +68,10 @@ function isWordCharacter(c: string | undefined): boolean {
   return c !== undefined && /[A-Za-z0-9_.+-]/.test(c);
 }
 
-function skipWhiteSpace(text: string, i: number): number {
-  while (i < text.length && (text[i] === " " || text[i] === "\t" || text[i] === "\n" || text[i] === "\r")) i += 1;
-  return i;
-}
-
-/** Index just after the string starting at `start` (a `"`), or -1 if it does not end. */
-function endOfString(text: string, start: number): number {
-  let i = start + 1;
-  while (i < text.length) {
-    const c = text[i];
-    if (c === "\\") i += 2;
-    else if (c === '"') return i + 1;
-    else i += 1;
-  }
-  return -1;
-}
-
 function parseJsonString(literal: string): string | undefined {
   try {
     return JSON.parse(literal) as string;
   } catch {
     return undefined;
   }
-}
-
-/** Index just after the value (of any kind, damaged or not) starting at `start`, or -1 if it does not end. */
-function endOfValue(text: string, start: number): number {
-  let depth = 0;
-  let i = start;
-  while (i < text.length) {
-    const c = text[i];
-    if (c === '"') {
-      i = endOfString(text, i);
-      if (i < 0) return -1;
-      if (depth === 0) return i;
-      continue;
-    }
-    if (c === "{" || c === "[") depth += 1;
-    else if (c === "}" || c === "]") {
-      if (depth === 0) return i;
-      depth -= 1;
-      if (depth === 0) return i + 1;
-    } else if (depth === 0 && (c === "," || c === " " || c === "\t" || c === "\n" || c === "\r")) return i;
-    i += 1;
-  }
-  return -1;
 }
