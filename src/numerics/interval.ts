@@ -34,6 +34,15 @@ export class Interval {
     return new Interval(arena, arena.real(), arena.real());
   }
 
+  /**
+   * A new interval whose ends have `prec` bits instead of the arena's precision (still owned by `arena`). Only the
+   * operations that write their result directly into its ends keep that precision: those going through the arena's
+   * scratch numbers (sub, neg, div, the transcendental functions) swap arena-precision numbers into it.
+   */
+  static allocAt(arena: Arena, prec: number): Interval {
+    return new Interval(arena, arena.realWithPrecision(prec), arena.realWithPrecision(prec));
+  }
+
   /** The exact value of a double (exact since every working precision is >= 53 bits). */
   static fromDouble(arena: Arena, x: number): Interval {
     const v = Interval.alloc(arena);
@@ -204,13 +213,69 @@ export function neg(o: Interval, a: Interval): void {
 }
 
 export function mul(o: Interval, a: Interval, b: Interval): void {
-  if (mpfr.mpfr_sgn(a.lo) >= 0 && mpfr.mpfr_sgn(b.lo) >= 0) {
+  const aLo = mpfr.mpfr_sgn(a.lo);
+  const bLo = mpfr.mpfr_sgn(b.lo);
+  if (aLo >= 0 && bLo >= 0) {
     mpfr.mpfr_mul(o.lo, a.lo, b.lo, RNDD);
     mpfr.mpfr_mul(o.hi, a.hi, b.hi, RNDU);
     refuseNaN(o);
     return;
   }
+  if (allFinite(a, b) && mulBySigns(o, a, b, aLo, bLo)) return;
   fourCorners(o, a, b, mpfr.mpfr_mul);
+}
+
+function allFinite(a: Interval, b: Interval): boolean {
+  return mpfr.mpfr_number_p(a.lo) !== 0 && mpfr.mpfr_number_p(a.hi) !== 0 && mpfr.mpfr_number_p(b.lo) !== 0 && mpfr.mpfr_number_p(b.hi) !== 0;
+}
+
+/**
+ * o = a * b for finite ends, from the two corners that the signs of the ends single out (the classic case table):
+ * the same ends as the four corners' min and max, since rounding in one direction is monotone. Returns false when
+ * both operands contain 0 in their interior (then all four corners are needed). o may alias a or b.
+ */
+function mulBySigns(o: Interval, a: Interval, b: Interval, aLo: number, bLo: number): boolean {
+  const aHi = mpfr.mpfr_sgn(a.hi);
+  const bHi = mpfr.mpfr_sgn(b.hi);
+  let lo: [RealPtr, RealPtr];
+  let hi: [RealPtr, RealPtr];
+  if (aLo >= 0) {
+    // a >= 0, b.lo < 0
+    lo = [a.hi, b.lo];
+    hi = bHi <= 0 ? [a.lo, b.hi] : [a.hi, b.hi];
+  } else if (aHi <= 0) {
+    // a <= 0, a.lo < 0
+    if (bLo >= 0) {
+      lo = [a.lo, b.hi];
+      hi = [a.hi, b.lo];
+    } else if (bHi <= 0) {
+      lo = [a.hi, b.hi];
+      hi = [a.lo, b.lo];
+    } else {
+      lo = [a.lo, b.hi];
+      hi = [a.lo, b.lo];
+    }
+  } else if (bLo >= 0) {
+    // a.lo < 0 < a.hi, b >= 0
+    lo = [a.lo, b.hi];
+    hi = [a.hi, b.hi];
+  } else if (bHi <= 0) {
+    // a.lo < 0 < a.hi, b <= 0
+    lo = [a.hi, b.lo];
+    hi = [a.lo, b.lo];
+  } else {
+    return false;
+  }
+  if (o !== a && o !== b) {
+    mpfr.mpfr_mul(o.lo, lo[0], lo[1], RNDD); // written in place: an interval of another precision keeps it
+    mpfr.mpfr_mul(o.hi, hi[0], hi[1], RNDU);
+    return true;
+  }
+  const t = o.arena.scratch(0);
+  mpfr.mpfr_mul(t, lo[0], lo[1], RNDD);
+  mpfr.mpfr_mul(o.hi, hi[0], hi[1], RNDU);
+  mpfr.mpfr_swap(o.lo, t);
+  return true;
 }
 
 export function div(o: Interval, a: Interval, b: Interval): void {

@@ -7,16 +7,16 @@
  *     P_k = F_k^n - F_{k-1}^n.
  *
  * With ties (protocol convention) an outcome i of level k gets pi_i = (p_i / g_k) P_k; without ties this is
- * Eq. (7) itself. Numerically: 1 - F_k is the mass *above* level k (a tail sum, never 1 - F_k), so
- * log F_k = log1p(-(1 - F_k)) stays accurate for tiny masses at the top; F_k^n = exp(n log F_k); and when
- * F_k^n and F_{k-1}^n are close (n g_k / F_k small) P_k = F_k^n * (1 - (F_{k-1}/F_k)^n) is taken as
- * F_k^n * -expm1(n log(F_{k-1}/F_k)), so the difference is never formed by cancellation.
+ * Eq. (7) itself. The P_k come from the level walk (level-walk.ts: exact partial and tail sums, F_k^n as a correctly
+ * rounded power, no cancellation when F_k^n and F_{k-1}^n are close), one level at a time.
  */
-import { Interval, add, assign, exp, expm1, log, log1p, mul, neg, scale, setZero, sub, div } from "../../numerics/interval.ts";
+import { Interval, add, div, expm1, log, log1p, mul, neg, scale, setRational, setZero } from "../../numerics/interval.ts";
 import type { Arena } from "../../numerics/arena.ts";
-import { mpfr } from "../../numerics/mpfr.ts";
-import type { Distribution } from "../distribution.ts";
-import { intervalOf, ratioOf } from "./exact-value.ts";
+import { mpfr, RNDD, RNDU } from "../../numerics/mpfr.ts";
+import type { Rational } from "../../numerics/rational.ts";
+import type { Distribution, Level } from "../distribution.ts";
+import { intervalOf } from "./exact-value.ts";
+import { LevelWalk } from "./level-walk.ts";
 
 export interface BonLevels {
   readonly n: number;
@@ -37,63 +37,44 @@ function roughlyAtMost(a: Interval, b: Interval): boolean {
   return a.midDouble() <= b.midDouble();
 }
 
+/**
+ * Every level's quantities kept in arrays, for code that composes them (the claims): O(L) intervals. The oracle's
+ * own quantities stream the levels instead (level-walk.ts); P_k here are the walk's, rounded to the arena's precision.
+ */
 export function bonLevels(arena: Arena, dist: Distribution, n: number): BonLevels {
   const K = dist.levels.length;
+  const total = intervalOf(arena, dist.total);
   const mass = dist.levels.map((level) => intervalOf(arena, level.mass));
-  // tail sums: above[k] = g_{k+1} + ... + g_K (exactly 0 for the top level)
-  const above: Interval[] = new Array<Interval>(K);
-  let tail = Interval.alloc(arena);
-  setZero(tail);
-  for (let k = K - 1; k >= 0; k--) {
-    above[k] = tail;
-    if (k > 0) tail = tail.add(mass[k] as Interval);
-  }
-  const total = tail.add(mass[0] as Interval);
-
-  const atOrBelow: Interval[] = [];
-  const nLogF: Interval[] = [];
-  const prob: Interval[] = [];
-  const t = Interval.alloc(arena);
+  const atOrBelow = new Array<Interval>(K);
+  const nLogF = new Array<Interval>(K);
+  const prob = new Array<Interval>(K);
   let below: Interval | undefined;
-  let previousPower: Interval | undefined; // F_{k-1}^n
-  for (let k = 0; k < K; k++) {
-    const g = mass[k] as Interval;
-    const up = above[k] as Interval;
-    const c = below === undefined ? g : below.add(g); // F_k * total
-    // log F_k
+  mass.forEach((g, k) => {
+    below = below === undefined ? g : below.add(g);
+    atOrBelow[k] = below;
+  });
+  const walk = new LevelWalk(arena, dist, n);
+  while (walk.next()) {
+    const k = walk.k;
     const logF = Interval.alloc(arena);
-    if (up.isExactZero()) setZero(logF);
-    else if (roughlyAtMost(up, c)) {
-      div(t, up, total);
-      neg(t, t);
-      log1p(logF, t); // log(1 - above/total)
-    } else {
-      div(t, c, total);
-      log(logF, t);
-    }
+    walk.logAtOrBelow(logF);
     scale(logF, logF, n);
-    const power = Interval.alloc(arena); // F_k^n
-    exp(power, logF);
-    const p = Interval.alloc(arena);
-    if (below === undefined || previousPower === undefined) {
-      assign(p, power); // F_0 = 0: P_1 = F_1^n
-    } else if (n * (g.midDouble() / c.midDouble()) < 0.75) {
-      logRatioInto(t, below, g, c); // log(F_{k-1}/F_k)
-      scale(t, t, n);
-      expm1(t, t);
-      neg(t, t); // 1 - (F_{k-1}/F_k)^n
-      mul(p, power, t);
-    } else {
-      sub(p, power, previousPower);
-      if (mpfr.mpfr_sgn(p.lo) < 0) mpfr.mpfr_set_zero(p.lo, 1); // P_k >= 0 exactly
-    }
-    atOrBelow.push(c);
-    nLogF.push(logF);
-    prob.push(p);
-    below = c;
-    previousPower = power;
+    nLogF[k] = logF;
+    prob[k] = rounded(arena, walk.prob);
   }
   return { n, total, mass, atOrBelow, nLogF, prob };
+}
+
+/** A copy of v at the arena's precision, rounded outward. */
+function rounded(arena: Arena, v: Interval): Interval {
+  const o = Interval.alloc(arena);
+  roundInto(o, v);
+  return o;
+}
+
+function roundInto(o: Interval, v: Interval): void {
+  mpfr.mpfr_set(o.lo, v.lo, RNDD);
+  mpfr.mpfr_set(o.hi, v.hi, RNDU);
 }
 
 /** o = log(F_{k-1} / F_k) = log(below / (below + g)), accurate whichever is larger. */
@@ -128,28 +109,32 @@ export function logLevelProb(arena: Arena, levels: BonLevels, k: number): Interv
 
 /** pi_n for every outcome, in input order (Eq. 7, with the protocol's tie rule; 0 for zero-mass outcomes). */
 export function bonPmf(arena: Arena, dist: Distribution, n: number): Interval[] {
-  const levels = bonLevels(arena, dist, n);
   const out: Interval[] = dist.masses.map(() => {
     const z = Interval.alloc(arena);
     setZero(z);
     return z;
   });
-  dist.levels.forEach((level, k) => {
-    const P = levels.prob[k] as Interval;
+  const share = Interval.alloc(arena);
+  const walk = new LevelWalk(arena, dist, n);
+  while (walk.next()) {
+    const level = dist.levels[walk.k] as Level;
     if (level.members.length === 1) {
-      assign(out[level.members[0] as number] as Interval, P);
-      return;
+      roundInto(out[level.members[0] as number] as Interval, walk.prob);
+      continue;
     }
     for (const i of level.members) {
-      const share = ratioOf(arena, dist.masses[i]!, level.mass); // p_i / g_k, exact ratio rounded once
-      mul(out[i] as Interval, P, share);
+      const m = dist.masses[i] as Rational;
+      setRational(share, m.num * level.mass.den, m.den * level.mass.num); // p_i / g_k, exact ratio rounded once
+      mul(out[i] as Interval, walk.prob, share);
     }
-  });
+  }
   return out;
 }
 
 /** pi_n per reward level (P_k), in increasing reward order. */
 export function bonLevelPmf(arena: Arena, dist: Distribution, n: number): Interval[] {
-  return [...bonLevels(arena, dist, n).prob];
+  const out = new Array<Interval>(dist.levels.length);
+  const walk = new LevelWalk(arena, dist, n);
+  while (walk.next()) out[walk.k] = rounded(arena, walk.prob);
+  return out;
 }
-

@@ -1,0 +1,151 @@
+/**
+ * The streaming level walk (issue 13) against the implementation it replaced (fixtures/levels-before-streaming.ts)
+ * and against exact values: both are rigorous, so every pair of enclosures must intersect, and the streamed ones
+ * must be as narrow (within a factor 1.5) or narrower; the walk holds O(1) MPFR numbers whatever L; the KL's bottom
+ * block is cut off only when provably negligible, and not when a tiny mass below forbids it.
+ */
+import { describe, expect, test, vi } from "vitest";
+import { Distribution } from "../distribution.ts";
+import { withArena } from "../../numerics/arena.ts";
+import { Enclosure, dyadicOf } from "../../numerics/enclosure.ts";
+import type { Interval } from "../../numerics/interval.ts";
+import { liveReals } from "../../numerics/mpfr.ts";
+import { enclosureContains } from "../../numerics/exact-compare.ts";
+import { bigToFraction, exactBonPmf } from "../exact/exact-pmf.ts";
+import { bonLevelPmf, bonLevels, bonPmf } from "./bon-policy.ts";
+import { klBon } from "./kl.ts";
+import { LevelWalk, MAX_POWER_N } from "./level-walk.ts";
+import { bonLevelsBefore, klBonBefore } from "./fixtures/levels-before-streaming.ts";
+
+const enc = (v: Interval, prec: number): Enclosure => new Enclosure(dyadicOf(v.lo), dyadicOf(v.hi), prec);
+
+function lcg(seed: number): () => number {
+  let s = seed;
+  return () => {
+    s = (s * 1103515245 + 12345) % 2 ** 31;
+    return (s + 1) / 2 ** 31;
+  };
+}
+
+function randomP(L: number, seed: number): number[] {
+  const next = lcg(seed);
+  const w = Array.from({ length: L }, () => next() ** 3);
+  const total = w.reduce((a, b) => a + b, 0);
+  return w.map((x) => x / total);
+}
+
+const CASES: [string, { p: unknown[]; r?: unknown[] }][] = [
+  ["two points", { p: [0.25, 0.75] }],
+  ["random, L = 5", { p: randomP(5, 1) }],
+  ["random, L = 300", { p: randomP(300, 2) }],
+  ["decimal strings", { p: ["0.1", "0.2", "0.3", "0.4"] }],
+  ["ratios with coprime denominators", { p: ["1/3", "1/7", "11/21"] }],
+  ["ties and a zero mass", { p: [0.125, 0.25, 0, 0.25, 0.375], r: [1, 2, 5, 2, 3] }],
+  ["a tiny bottom mass", { p: [1e-300, 0.5 - 1e-300, 0.25, 0.25] }],
+  ["a tiny top mass", { p: [0.5, 0.5 - 1e-200, 1e-200] }],
+];
+const NS = [1, 2, 3, 10, 1000, 1e6, MAX_POWER_N, MAX_POWER_N + 1, 2e9];
+
+/** Both rigorous: they intersect; the new one is at most 1.5 times as wide (or both are points). */
+function expectAsGoodAs(now: Enclosure, before: Enclosure, what: string): void {
+  expect(now.hiNumber >= before.loNumber && before.hiNumber >= now.loNumber, `${what}: ${now} and ${before} are disjoint`).toBe(true);
+  expect(now.width <= 1.5 * before.width, `${what}: ${now} (width ${now.width}) wider than before ${before} (${before.width})`).toBe(true);
+}
+
+describe("streamed levels against the implementation before issue 13", () => {
+  for (const [name, input] of CASES) {
+    test(`${name}: P_k and KL intersect the previous enclosures and are no wider`, () => {
+      const dist = Distribution.parse(input);
+      for (const n of NS) {
+        for (const prec of [64, 128, 256]) {
+          withArena(prec, (arena) => {
+            const now = bonLevelPmf(arena, dist, n);
+            const before = bonLevelsBefore(arena, dist, n).prob;
+            now.forEach((P, k) => expectAsGoodAs(enc(P, prec), enc(before[k] as Interval, prec), `P_${k}, n = ${n}, ${prec} bits`));
+            expectAsGoodAs(enc(klBon(arena, dist, n), prec), enc(klBonBefore(arena, dist, n), prec), `KL, n = ${n}, ${prec} bits`);
+          });
+        }
+      }
+    });
+  }
+  test("bonLevels (the arrays the claims compose) holds the walk's P_k and the same F_k, n log F_k as before", () => {
+    const dist = Distribution.parse({ p: randomP(40, 3) });
+    for (const n of [2, 1000, 2e9]) {
+      withArena(128, (arena) => {
+        const now = bonLevels(arena, dist, n);
+        const before = bonLevelsBefore(arena, dist, n);
+        now.prob.forEach((P, k) => expectAsGoodAs(enc(P, 128), enc(before.prob[k] as Interval, 128), `P_${k}`));
+        now.nLogF.forEach((x, k) => expectAsGoodAs(enc(x, 128), enc(before.nLogF[k] as Interval, 128), `n log F_${k}`));
+        now.atOrBelow.forEach((x, k) => expectAsGoodAs(enc(x, 128), enc(before.atOrBelow[k] as Interval, 128), `c_${k}`));
+      });
+    }
+  });
+});
+
+describe("exact values (big.js, no rounding) inside the streamed enclosures", () => {
+  test("bonPmf for small n, with ties and zero masses, at 64 bits", () => {
+    const inputs = [{ p: [0.1, 0.2, 0.3, 0.4] }, { p: [0.125, 0.25, 0, 0.25, 0.375], r: [1, 2, 5, 2, 3] }, { p: randomP(12, 4) }];
+    for (const input of inputs) {
+      const dist = Distribution.parse(input);
+      for (const n of [1, 2, 7, 30]) {
+        const exact = exactBonPmf(input.p, n, input.r);
+        withArena(64, (arena) => {
+          bonPmf(arena, dist, n).forEach((v, i) => {
+            const f = exact[i]!;
+            const a = bigToFraction(f.num);
+            const b = bigToFraction(f.den);
+            expect(enclosureContains(enc(v, 64), { num: a.num * b.den, den: a.den * b.num }), `pi[${i}], n = ${n}`).toBe(true);
+          });
+        });
+      }
+    }
+  });
+});
+
+describe("memory and the bottom block", () => {
+  test("a pass holds the same number of MPFR numbers for L = 2,000 and L = 20,000", () => {
+    const held = (L: number): number =>
+      withArena(160, (arena) => {
+        const before = liveReals();
+        klBon(arena, Distribution.parse({ p: randomP(L, 5) }), 10);
+        return liveReals() - before;
+      });
+    expect(held(20_000)).toBe(held(2000));
+    expect(held(2000)).toBeLessThan(40);
+  });
+  test("n = 1e6, L = 1e4: the walk stops after the top levels, and the result agrees with the full sum", () => {
+    const weights = Array.from({ length: 10_000 }, (_, i) => 1 + (i % 7));
+    const total = weights.reduce((a, b) => a + b, 0);
+    const dist = Distribution.parse({ p: weights.map((w) => w / total) });
+    const steps = vi.spyOn(LevelWalk.prototype, "next");
+    try {
+      withArena(160, (arena) => {
+        const now = enc(klBon(arena, dist, 1e6), 160);
+        expect(steps.mock.calls.length).toBeLessThan(100);
+        expectAsGoodAs(now, enc(klBonBefore(arena, dist, 1e6), 160), "KL");
+        expect(now.relativeWidth).toBeLessThan(2 ** -140);
+      });
+    } finally {
+      steps.mockRestore();
+    }
+  });
+  test("a mass below F_j^n forbids the cut: the walk goes on down until F_j^n is below it", () => {
+    // uniform over 1000 levels, n = 2e5: F_998^n = e^-200 is negligible at once; with a bottom level of mass 1e-300
+    // the cut must wait until F_j^n < 1e-300 (about 4 levels further down)
+    const count = (p: number[]): number => {
+      const steps = vi.spyOn(LevelWalk.prototype, "next");
+      try {
+        const dist = Distribution.parse({ p });
+        withArena(160, (arena) => expectAsGoodAs(enc(klBon(arena, dist, 2e5), 160), enc(klBonBefore(arena, dist, 2e5), 160), "KL"));
+        return steps.mock.calls.length;
+      } finally {
+        steps.mockRestore();
+      }
+    };
+    const plain = count(Array.from({ length: 1000 }, () => 1 / 1000));
+    const tiny = count([1e-300, ...Array.from({ length: 999 }, () => (1 - 1e-300) / 999)]);
+    expect(plain).toBe(1);
+    expect(tiny).toBeGreaterThan(plain + 2);
+    expect(tiny).toBeLessThan(20);
+  });
+});
