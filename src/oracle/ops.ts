@@ -47,8 +47,8 @@ const LOG_EPS = required("logEps");
 
 type Args = Record<string, unknown>;
 
-function object(args: unknown): Args {
-  if (typeof args !== "object" || args === null || Array.isArray(args)) throw new InputError("args", args, "must be an object");
+function object(args: unknown, field = "args"): Args {
+  if (typeof args !== "object" || args === null || Array.isArray(args)) throw new InputError(field, args, "must be an object");
   return args as Args;
 }
 
@@ -90,7 +90,7 @@ function mixtureOf(args: Args): { components: MixtureComponent[]; total: Rationa
   const list = args.components;
   if (!Array.isArray(list) || list.length === 0) throw new InputError("components", list, "must be a non-empty array of {weight, p, r?}");
   const components = list.map((c, j) => {
-    const o = object(c);
+    const o = object(c, `components[${j}]`);
     const weight = parseExact(o.weight, `components[${j}].weight`);
     if (weight.num < 0n) throw new InputError(`components[${j}].weight`, o.weight, "must be non-negative");
     return { weight, distribution: Distribution.parse({ p: o.p, r: o.r }, `components[${j}].`) };
