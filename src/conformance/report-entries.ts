@@ -5,7 +5,9 @@
  */
 import type { AffectedRequest, CaseRecord, ReportFault, SubjectLogSummary } from "./report.ts";
 import type { Case } from "./case.ts";
-import type { CaseGrade } from "./grade.ts";
+import { magnitudesOf } from "./failure-class.ts";
+import { groupFaults } from "./fault-groups.ts";
+import { timeoutEvidence, type CaseGrade } from "./grade.ts";
 import type { SubjectLog } from "../subject/subject.ts";
 import type { SubjectSpec } from "../subject/open-subject.ts";
 
@@ -23,6 +25,11 @@ export class RequestRegistry {
 
 /** Args whose JSON is longer than this are left out of the report (the label and the seed regenerate them). */
 export const MAX_ARGS_CHARS = 4000;
+/**
+ * A shrunk counterexample is the evidence of its class: its args are kept in the JSON report up to this length
+ * (a large-L case of 1e5 masses is about 2 MB).
+ */
+export const MAX_EVIDENCE_CHARS = 4_000_000;
 const SUMMARY_CHARS = 160;
 
 function finiteOrNull(x: number | null): number | null {
@@ -51,15 +58,21 @@ function recordedAnswer(answer: unknown): unknown {
   return `${text.slice(0, 200)}... (${text.length} characters)`;
 }
 
-export function caseRecord(c: Case, grade: CaseGrade, index: number | null): CaseRecord {
+/** A case and its grade as the report records them; `evidence` keeps longer args (shrunk counterexamples). */
+export function caseRecord(c: Case, grade: CaseGrade, index: number | null, evidence = false): CaseRecord {
   const text = JSON.stringify(c.args);
+  const magnitudes = magnitudesOf(c.args);
+  const accuracy = grade.accuracy;
   return {
     index,
     label: c.label,
-    args: text.length <= MAX_ARGS_CHARS ? c.args : null,
+    args: text.length <= (evidence ? MAX_EVIDENCE_CHARS : MAX_ARGS_CHARS) ? c.args : null,
     argsSummary: summariseArgs(c.args),
+    n: magnitudes.n,
+    smallest: magnitudes.small,
     requestId: grade.requestId,
     status: grade.status,
+    failure: grade.failure,
     why: grade.why,
     answer: recordedAnswer(grade.answer),
     entry: grade.entry,
@@ -67,6 +80,10 @@ export function caseRecord(c: Case, grade: CaseGrade, index: number | null): Cas
     error: finiteOrNull(grade.error),
     tolerance: finiteOrNull(grade.tolerance),
     ratio: finiteOrNull(Number.isNaN(grade.ratio) ? null : grade.ratio),
+    accuracyBound: accuracy === null ? null : accuracy.bound,
+    accuracyRatio: accuracy === null ? null : finiteOrNull(accuracy.ratio),
+    relativeErrorU: accuracy === null ? null : finiteOrNull(accuracy.relativeErrorU),
+    reading: grade.reading,
   };
 }
 
@@ -77,6 +94,7 @@ export function summariseSubjectLog(log: SubjectLog, registry: RequestRegistry):
   const faults: ReportFault[] = log.faults.map((f) => ({
     kind: f.kind,
     detail: f.detail,
+    evidence: f.kind === "timeout" && f.ids.length > 0 ? timeoutEvidence(f.detail, f.ids.length) : null,
     excerpt: f.excerpt ?? null,
     instance: f.instance,
     requests: f.ids.slice(0, LISTED_REQUESTS).map((id) => registry.lookup(id)),
@@ -92,6 +110,7 @@ export function summariseSubjectLog(log: SubjectLog, registry: RequestRegistry):
     requestsAnswered: log.requestsAnswered,
     requestsFaulted: log.requestsFaulted,
     faultCounts,
+    faultGroups: groupFaults(faults),
     faults,
     stoppedBecause: log.stoppedBecause,
     instances: log.instances.length,

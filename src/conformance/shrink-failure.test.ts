@@ -5,7 +5,8 @@ import { standard } from "./domains/standard.ts";
 import { shrinkFailure } from "./shrink-failure.ts";
 
 function grade(status: CaseGrade["status"], fault = false): CaseGrade {
-  return { status, why: status, error: null, tolerance: null, ratio: Number.POSITIVE_INFINITY, entry: null, answer: null, expected: null, requestId: 0, fault };
+  const failure = status !== "fail" ? null : fault ? "fault" : "value";
+  return { status, failure, why: status, error: null, tolerance: null, ratio: Number.POSITIVE_INFINITY, entry: null, answer: null, expected: null, requestId: 0, fault: fault ? "timeout" : null, accuracy: null, asGiven: null, reading: null };
 }
 
 describe("collectCases and shrinkFailure", () => {

@@ -1,7 +1,9 @@
 /**
  * Shrinks a failing case with fast-check: replays the family's k-th case (same seed, `path: "k"`, one run) and lets
- * fast-check shrink it while the subject keeps failing. Failures caused by protocol faults (a timeout, a crash)
- * are not followed: each would cost a timeout, and a smaller input says nothing new about them.
+ * fast-check shrink it while the subject keeps failing *in the same way*: `keeps(case, grade)` says whether a
+ * candidate still shows the failure being shrunk (its failure class: failure-class.ts), so shrinking never drifts
+ * from one defect to another. Failures caused by protocol faults (a timeout, a crash) are never followed: each would
+ * cost a timeout, and a smaller input says nothing new about them.
  */
 import fc from "fast-check";
 import { type Case, canonicalJson } from "./case.ts";
@@ -25,6 +27,7 @@ export async function shrinkFailure(
   original: Case,
   evaluate: (c: Case) => Promise<CaseGrade>,
   timeLimitMs: number,
+  keeps: (c: Case, grade: CaseGrade) => boolean = (_c, grade) => grade.status === "fail",
 ): Promise<ShrunkFailure | null> {
   let first = true;
   let replayMatched = false;
@@ -41,7 +44,7 @@ export async function shrinkFailure(
       } catch {
         return true; // a bonkl-side problem with this shrink candidate: do not blame the subject for it
       }
-      if (grade.status !== "fail" || grade.fault) return true;
+      if (grade.status !== "fail" || grade.failure === "fault" || !keeps(c, grade)) return true;
       last = { failing: c, grade };
       return false;
     }),

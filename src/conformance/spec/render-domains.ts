@@ -19,7 +19,7 @@ const BOX_INTRO = [
 ].join("\n");
 
 function heading(domain: Domain): string {
-  return `\`${domain.name}\`${domain.informational ? " (informational)" : ""}`;
+  return `\`${domain.name}\`${domain.kind === "graded" ? "" : " (informational)"}`;
 }
 
 /** The generated block, markers included. */
