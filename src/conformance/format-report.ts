@@ -6,7 +6,7 @@
  * grouped by kind, how long answers took (with a --timeout suggestion after timeouts), notes, the seed with the
  * replay command, and the summary line.
  */
-import type { CaseRecord, ConformanceReport, Counterexample, FailureClassResult, OpDomainResult } from "./report.ts";
+import type { CaseRecord, ConformanceReport, Counterexample, FailureClassResult, OpDomainResult, ReportFault } from "./report.ts";
 
 /** Inputs up to this many characters are printed whole. */
 export const FULL_INPUT_CHARS = 2000;
@@ -100,7 +100,7 @@ function describeClass(r: OpDomainResult, k: number, c: FailureClassResult, resu
     lines.push("    (not shrunk: a fault such as a hang or a crash; each try would cost a timeout)");
   }
   const sameAsShrunk = shrunk !== null && shrunk.argsSummary === worst.argsSummary;
-  const which = c.kind === "fault" ? "first case" : "worst case";
+  const which = c.kind === "value" ? "worst case" : "first case";
   const size = worst.ratio === null ? "" : `: ${worst.ratio.toPrecision(3)} x tolerance`;
   lines.push(`    ${which} (#${worst.index}${magnitudes(worst) === "" ? "" : `, ${magnitudes(worst)}`})${sameAsShrunk ? ": the shrunk case itself" : size}`);
   if (!sameAsShrunk) lines.push(...describeCase(worst, "      ", `the JSON report, results[${resultIndex}].classes[${k}].worstCase.args`));
@@ -160,13 +160,14 @@ function faults(report: ConformanceReport): string[] {
     .join(", ");
   const out = ["", `Subject faults (${counts}):`, "  (grouped by kind and message, numbers set aside; the JSON report lists each)"];
   for (const g of log.faultGroups.slice(0, 20)) {
-    out.push(`  [${g.kind}] x${g.count}: ${g.pattern} (${g.requests} request(s))`);
-    for (const f of g.examples) {
-      const first = f.requests[0];
-      out.push(`      e.g. ${f.detail}${f.excerpt ? `: ${value(f.excerpt)}` : ""}`);
-      for (const q of f.requests.slice(0, 2)) out.push(`        request ${q.id}: ${q.op} in ${q.domain}, ${q.label}`);
-      if (f.evidence !== null) out.push(`        (${f.evidence})`);
-    }
+    const excerpt = g.examples.find((f) => f.excerpt !== null)?.excerpt;
+    const message = g.count === 1 ? (g.examples[0] as ReportFault).detail : g.pattern;
+    out.push(`  [${g.kind}] x${g.count}: ${message} (${g.requests} request(s))${excerpt === undefined ? "" : `, e.g. ${value(excerpt)}`}`);
+    const requests = g.examples.flatMap((f) => f.requests).slice(0, 3);
+    for (const q of requests) out.push(`      request ${q.id}: ${q.op} in ${q.domain}, ${q.label}`);
+    const more = g.requests - requests.length;
+    if (more > 0) out.push(`      ... and ${more} more request(s)`);
+    for (const evidence of new Set(g.examples.map((f) => f.evidence).filter((e) => e !== null))) out.push(`      (${evidence})`);
   }
   if (log.faultGroups.length > 20) out.push(`  ... and ${log.faultGroups.length - 20} more group(s) (see the JSON report)`);
   if (log.stoppedBecause !== null) out.push(`  the subject stopped: ${log.stoppedBecause}`);
