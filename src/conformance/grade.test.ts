@@ -1,7 +1,10 @@
 import { describe, expect, test } from "vitest";
 import type { Answer } from "../subject/subject.ts";
-import { gradeCase } from "./grade.ts";
+import { Enclosure } from "../oracle/index.ts";
+import { doubleToDyadic } from "../numerics/dyadic.ts";
+import { asGivenWords, describeFault, describeSum, faultOutcome, gradeCase, matchesAsGiven, timeoutEvidence } from "./grade.ts";
 import { OracleCache } from "./oracle-cache.ts";
+import * as assumesSumOne from "./fixtures/assumes-sum-one.ts";
 import { parsedCase } from "./case.ts";
 
 const oracle = new OracleCache();
@@ -75,5 +78,157 @@ describe("gradeCase", () => {
     fresh.get("klBon", parsedCase({ n: 2, p: [0.5, 0.5] }));
     expect(fresh.computations).toBe(1);
     expect(fresh.hits).toBe(1);
+  });
+});
+
+describe("failure kinds, not-run requests and fault evidence", () => {
+  test("faults: content faults are non-finite, process faults are faults, never-run requests are not run", () => {
+    expect(faultOutcome("invalid-response")).toBe("non-finite");
+    expect(faultOutcome("invalid-json")).toBe("non-finite");
+    expect(faultOutcome("line-too-long")).toBe("non-finite");
+    for (const f of ["timeout", "crashed", "exited", "closed", "worker-error", "ignored-eof", "unknown-id", "duplicate-id", "mutated-input"] as const) expect(faultOutcome(f)).toBe("fault");
+    expect(faultOutcome("stopped")).toBe("not-run");
+    expect(faultOutcome("start-failed")).toBe("not-run");
+  });
+
+  test("a request never run is neither failed nor faulted, in any domain", () => {
+    const stopped: Answer = { kind: "fault", id: 6, fault: "stopped", detail: "not sent: the subject was stopped because x" };
+    expect(gradeCase("klBon", args, stopped, GRADED, oracle)).toMatchObject({ status: "not-run", failure: null, why: "not sent: the subject was stopped because x", fault: "stopped", answer: null });
+    expect(gradeCase("klBon", args, stopped, INVALID, oracle).status).toBe("not-run");
+    const never: Answer = { kind: "fault", id: 7, fault: "start-failed", detail: "cannot run" };
+    expect(gradeCase("klBon", args, never, GRADED, oracle).status).toBe("not-run");
+  });
+
+  test("error answers and malformed values fail as non-finite", () => {
+    expect(gradeCase("klBon", args, { kind: "error", id: 2, message: "boom" }, GRADED, oracle)).toMatchObject({ status: "fail", failure: "non-finite", why: "answered an error on a valid input: boom", answer: "boom", ratio: Number.POSITIVE_INFINITY });
+    expect(gradeCase("bonPmf", args, value(0.5), GRADED, oracle)).toMatchObject({ failure: "non-finite", why: "non-array answer 0.5" });
+    expect(gradeCase("bonPmf", args, value([0.25, "x"]), GRADED, oracle)).toMatchObject({ failure: "non-finite", why: 'non-numeric entry 1: "x"' });
+    expect(gradeCase("klBon", args, value("0.1.2"), GRADED, oracle)).toMatchObject({ failure: "non-finite", why: 'non-numeric answer "0.1.2"' });
+    expect(gradeCase("bonPmf", { p: [1], n: 1 }, value([]), GRADED, oracle).why).toBe("0 entries for 1 outcomes");
+  });
+
+  test("timeout evidence: the only request pending, the oldest of several, or one of a group", () => {
+    expect(timeoutEvidence("no answer for 10 ms: killed as hung", 1)).toBe("no answer within the timeout while it was the only request pending");
+    expect(timeoutEvidence("x; this was the oldest pending request (the 4 other pending request(s) were sent again)", 1)).toBe(
+      "no answer within the timeout to any of 5 pending requests; this one, the oldest, was charged and the others were sent again",
+    );
+    expect(timeoutEvidence("x", 7)).toBe("no answer within the timeout to any of these 7 pending requests");
+    expect(timeoutEvidence("x", 0)).toBe("no answer within the timeout while it was the only request pending");
+    expect(describeFault("crashed", "exit 3")).toBe("fault crashed: exit 3");
+    expect(describeFault("timeout", "D", 2)).toBe("fault timeout: no answer within the timeout to any of these 2 pending requests (D)");
+    expect(describeFault("timeout", "D")).toBe("fault timeout: no answer within the timeout while it was the only request pending (D)");
+    const timeout: Answer = { kind: "fault", id: 4, fault: "timeout", detail: "D" };
+    expect(gradeCase("klBon", args, timeout, { kind: "graded", faultSharedBy: (id) => (id === 4 ? 3 : 1) }, oracle).why).toBe("fault timeout: no answer within the timeout to any of these 3 pending requests (D)");
+    const crash: Answer = { kind: "fault", id: 4, fault: "crashed", detail: "E" };
+    expect(gradeCase("klBon", args, crash, { kind: "graded", faultSharedBy: () => 3 }, oracle).why).toBe("fault crashed: E");
+  });
+});
+
+describe("the accuracy grade of a case", () => {
+  test("an exact answer: accurate, relative error 0; the worst entry of bonPmf by error / bound", () => {
+    const g = gradeCase("bonPmf", args, value([0.25, 0.75]), GRADED, oracle);
+    expect(g.accuracy).toEqual({ bound: expect.any(Number), ratio: 0, accurate: true, relativeErrorU: 0 });
+    const off = gradeCase("bonPmf", args, value([0.25, 0.75 + 2 ** -50]), GRADED, oracle);
+    expect(off.status).toBe("pass");
+    expect(off.accuracy!.accurate).toBe(true); // 8 u on 0.75: within u (18 + 0) 0.75
+    expect(off.accuracy!.relativeErrorU).toBeCloseTo(8 / 0.75, 10);
+    const far = gradeCase("bonPmf", args, value([0.25 + 2 ** -48, 0.75]), GRADED, oracle);
+    expect(far.status).toBe("pass");
+    expect(far.accuracy!.accurate).toBe(false);
+    expect(far.accuracy!.ratio).toBeGreaterThan(1);
+    expect(far.entry).toBe(0);
+  });
+
+  test("--strict fails an answer within tolerance but beyond its accuracy bound, and says so", () => {
+    const answer = value(0.13081203594113694 + 2 ** -46);
+    const lax = gradeCase("klBon", args, answer, GRADED, oracle);
+    expect(lax.status).toBe("pass");
+    expect(lax.accuracy!.accurate).toBe(false);
+    const strict = gradeCase("klBon", args, answer, { kind: "graded", strict: true }, oracle);
+    expect(strict).toMatchObject({ status: "fail", failure: "value" });
+    expect(strict.why).toMatch(/^within tolerance, but beyond the accurate bound \(--strict\): \d\.\d\d x the bound \d\.\d\de-\d+$/);
+    expect(strict.expected).not.toBeNull();
+    expect(gradeCase("klBon", args, value(0.13081203594113696), { kind: "graded", strict: true }, oracle).status).toBe("pass");
+  });
+
+  test("every scalar op gets its bound (klEstimate's reads KLhat_1 at the same point)", () => {
+    for (const [op, a] of [
+      ["klFormula", { n: 7 }],
+      ["klEstimate", { n: 7, eps: 0.25 }],
+      ["klEstimateUpper", { n: 7, logEps: -2 }],
+      ["renyi2", { p: [0.25, 0.75] }],
+    ] as const) {
+      const exact = oracle.get(op, parsedCase(a)) as Enclosure;
+      const g = gradeCase(op, a, value(exact.mid), GRADED, oracle);
+      expect(g.status, op).toBe("pass");
+      expect(g.accuracy!.bound, op).toBeGreaterThan(0);
+      expect(g.accuracy!.accurate, op).toBe(true);
+    }
+  });
+});
+
+describe("the unnormalised reading", () => {
+  const raw = { p: [0.5, 0.5 - 2 ** -21], n: 1000 }; // p as given sums to 1 - 2^-21 (valid: within 1e-6)
+  const asGivenAnswers = { bonPmf: assumesSumOne.bonPmf(raw), klBon: assumesSumOne.klBon(raw), renyi2: assumesSumOne.renyi2(raw) };
+
+  test("answers computed from p as given are recognised, per op, and explained in words", () => {
+    for (const op of ["bonPmf", "klBon", "renyi2"] as const) {
+      const a = op === "renyi2" ? { p: raw.p } : raw;
+      expect(matchesAsGiven(op, parsedCase(a), asGivenAnswers[op], oracle), op).toBe(true);
+      const g = gradeCase(op, a, value(asGivenAnswers[op]), GRADED, oracle);
+      expect(g, op).toMatchObject({ status: "fail", asGiven: true, reading: "matches p as given (sum(p) = 1 - 4.8e-7), not p / sum(p): the subject does not normalise p" });
+      expect(g.why.endsWith(`; ${g.reading}`)).toBe(true);
+      const normalised = (oracle.get(op, parsedCase(a)) as Enclosure | Enclosure[]);
+      const right = Array.isArray(normalised) ? normalised.map((e) => e.mid) : normalised.mid;
+      expect(matchesAsGiven(op, parsedCase(a), right, oracle), op).toBe(false);
+      expect(gradeCase(op, a, value(right), GRADED, oracle)).toMatchObject({ status: "pass", asGiven: null, reading: null });
+    }
+  });
+
+  test("no reading when it cannot apply", () => {
+    expect(matchesAsGiven("klFormula", parsedCase({ n: 2 }), 0.19, oracle)).toBeNull();
+    expect(matchesAsGiven("bonPmf", parsedCase({ p: [0.5, 0.5], n: 3 }), [0.125, 0.875], oracle)).toBeNull(); // sum exactly 1
+    expect(matchesAsGiven("bonPmf", parsedCase({ p: ["0.25", "0.75"], n: 3 }), [0.125, 0.875], oracle)).toBeNull(); // decimal strings
+    expect(matchesAsGiven("bonPmf", parsedCase(raw), [0.5], oracle)).toBeNull();
+    expect(matchesAsGiven("bonPmf", parsedCase(raw), 0.5, oracle)).toBeNull();
+    expect(matchesAsGiven("bonPmf", parsedCase(raw), [0.5, "x"], oracle)).toBeNull();
+    expect(matchesAsGiven("klBon", parsedCase(raw), "x", oracle)).toBeNull();
+    expect(asGivenWords(parsedCase({ p: ["0.5", "0.5"], n: 1 }))).toBe("matches p as given (sum(p) = ?), not p / sum(p): the subject does not normalise p");
+    expect(describeSum(-3.3e-16)).toBe("1 - 3.3e-16");
+    expect(describeSum(1e-13)).toBe("1 + 1.0e-13");
+  });
+
+  test("looked at for failing answers everywhere, for passing ones only in the normalisation domain", () => {
+    const near = { p: [0.5, 0.5 + 2 ** -51], n: 2 }; // off 1 by 2^-51: both readings within tolerance
+    const exact = (oracle.get("bonPmf", parsedCase(near)) as Enclosure[]).map((e) => e.mid);
+    expect(gradeCase("bonPmf", near, value(exact), GRADED, oracle).asGiven).toBeNull();
+    expect(gradeCase("bonPmf", near, value(exact), { kind: "normalisation" }, oracle)).toMatchObject({ status: "pass", asGiven: true, reading: null });
+  });
+});
+
+describe("sharpness", () => {
+  test("an enclosure not narrower than tolerance / 2^20 is refined before comparing", () => {
+    const real = oracle.get("klFormula", parsedCase({ n: 2 })) as Enclosure;
+    const wide = new Enclosure(doubleToDyadic(0.19), doubleToDyadic(0.2), 64);
+    const asked: string[] = [];
+    const fake = {
+      get: () => (asked.push("get"), wide),
+      refine: (_op: string, _c: unknown, absolute: number) => (asked.push(`refine ${absolute < 1e-20}`), real),
+    } as unknown as OracleCache;
+    const g = gradeCase("klFormula", { n: 2 }, value(0.195), GRADED, fake);
+    expect(asked).toEqual(["get", "refine true"]);
+    expect(g.status).toBe("fail"); // against the refined value, 0.195 is far off
+    const sharp = { get: () => real, refine: () => { throw new Error("not needed"); } } as unknown as OracleCache;
+    expect(gradeCase("klFormula", { n: 2 }, value(real.mid), GRADED, sharp).status).toBe("pass");
+  });
+
+  test("bonPmf refines to the tightest bound of its entries", () => {
+    const realPi = oracle.get("bonPmf", parsedCase(args)) as Enclosure[];
+    const wide = [new Enclosure(doubleToDyadic(0.2), doubleToDyadic(0.3), 64), realPi[1]!];
+    const refined: number[] = [];
+    const fake = { get: () => wide, refine: (_op: string, _c: unknown, absolute: number) => (refined.push(absolute), realPi) } as unknown as OracleCache;
+    expect(gradeCase("bonPmf", args, value([0.25, 0.75]), GRADED, fake).status).toBe("pass");
+    expect(refined).toHaveLength(1);
+    expect(refined[0]!).toBeLessThan(1e-20);
   });
 });

@@ -37,4 +37,26 @@ describe("collectCases and shrinkFailure", () => {
     expect(await shrinkFailure(family.arbitrary, 42, 2, cases[2]!, async () => grade("fail", true), 5_000)).toBeNull();
     expect(await shrinkFailure(family.arbitrary, 42, 2, cases[2]!, async () => grade("pass"), 5_000)).toBeNull();
   });
+
+  test("shrinking keeps only candidates that still show the failure being shrunk", async () => {
+    const cases = await collectCases(family.arbitrary, 42, 30);
+    const target = cases.findIndex((c) => (c.args.p as number[]).length >= 5);
+    // every case fails, but only candidates with at least 5 outcomes are kept: shrinking stops at 5, not 1
+    const shrunk = await shrinkFailure(family.arbitrary, 42, target, cases[target]!, async () => grade("fail"), 10_000, (c) => (c.args.p as number[]).length >= 5);
+    expect((shrunk!.failing.args.p as number[]).length).toBe(5);
+    const free = await shrinkFailure(family.arbitrary, 42, target, cases[target]!, async () => grade("fail"), 10_000);
+    expect((free!.failing.args.p as number[]).length).toBe(1);
+    // a candidate the evaluation cannot grade (a bonkl-side problem) is not held against the subject
+    let first = true;
+    const throwing = await shrinkFailure(family.arbitrary, 42, target, cases[target]!, async () => {
+      if (first) {
+        first = false;
+        return grade("fail");
+      }
+      throw new Error("oracle trouble");
+    }, 10_000);
+    expect(throwing?.shrinks).toBe(0);
+    expect(throwing?.failing).toEqual(cases[target]);
+  });
 });
+

@@ -1,8 +1,8 @@
 /**
- * The part of spec/conformance.md that states what is checked where: the table of ops per domain and each
- * domain's purpose and parameter box, generated from the domain definitions (src/conformance/domains) between
- * two markers, so the spec and the generators cannot drift apart (a test compares the committed file with a fresh
- * rendering; `npm run spec` rewrites it).
+ * The part of spec/conformance.md that states what is checked where: the table of ops per domain (with the one-line
+ * summary `bonkl check --help` prints) and each domain's purpose and parameter box, generated from the domain
+ * definitions (src/conformance/domains) between two markers, so the spec and the generators cannot drift apart (a
+ * test compares the committed file with a fresh rendering; `npm run spec` rewrites it).
  */
 import { DOMAINS, GRADED_OPS, type Domain } from "../domains/index.ts";
 
@@ -25,9 +25,9 @@ function heading(domain: Domain): string {
 /** The generated block, markers included. */
 export function renderDomains(domains: readonly Domain[] = DOMAINS): string {
   const lines = [DOMAINS_START, ""];
-  lines.push(`| domain | ${GRADED_OPS.join(" | ")} |`);
-  lines.push(`|---|${GRADED_OPS.map(() => "---|").join("")}`);
-  for (const d of domains) lines.push(`| ${heading(d)} | ${GRADED_OPS.map((op) => (d.ops[op] === undefined ? " " : "x")).join(" | ")} |`);
+  lines.push(`| domain | summary | ${GRADED_OPS.join(" | ")} |`);
+  lines.push(`|---|---|${GRADED_OPS.map(() => "---|").join("")}`);
+  for (const d of domains) lines.push(`| ${heading(d)} | ${d.summary} | ${GRADED_OPS.map((op) => (d.ops[op] === undefined ? " " : "x")).join(" | ")} |`);
   lines.push("", "## Domains and their parameter boxes", "", BOX_INTRO);
   for (const d of domains) {
     lines.push("", `### ${heading(d)}`, "", d.purpose, "", ...d.box.map((line) => `- ${line}`));

@@ -1,0 +1,57 @@
+import { describe, expect, test } from "vitest";
+import { parsedCase } from "./case.ts";
+import { DEFAULT_CACHE_BUDGET, FIRST_ACCURACY, OracleCache, refinedAccuracy } from "./oracle-cache.ts";
+import type { Enclosure } from "../oracle/index.ts";
+
+describe("OracleCache", () => {
+  test("values are cached by op and canonical args", () => {
+    const cache = new OracleCache();
+    const a = cache.get("klBon", parsedCase({ p: [0.5, 0.5], n: 2 }));
+    expect(cache.get("klBon", parsedCase({ n: 2, p: [0.5, 0.5] }))).toBe(a);
+    expect([cache.computations, cache.hits]).toEqual([1, 1]);
+    cache.get("bonPmf", parsedCase({ p: [0.5, 0.5], n: 2 }));
+    expect(cache.computations).toBe(2);
+  });
+
+  test("a refinement computes again only when asked for more than it holds, and replaces the entry", () => {
+    const cache = new OracleCache();
+    const c = parsedCase({ n: 5 });
+    const first = cache.get("klFormula", c) as Enclosure;
+    const refined = cache.refine("klFormula", c, 1e-60) as Enclosure;
+    expect(refined).not.toBe(first);
+    expect(cache.computations).toBe(2);
+    expect(cache.refine("klFormula", c, 1e-50)).toBe(refined); // holds 1e-60 already
+    expect(cache.refine("klFormula", c, 1e-60)).toBe(refined);
+    expect(cache.computations).toBe(2);
+    expect(cache.get("klFormula", c)).toBe(refined);
+    expect(cache.refine("klFormula", parsedCase({ n: 6 }), 1e-40)).toBeDefined(); // not cached yet: computed at once
+    expect(cache.computations).toBe(3);
+    expect(refined.width).toBeLessThanOrEqual(1e-60);
+  });
+
+  test("beyond its budget (in enclosures), the oldest entries go", () => {
+    const cache = new OracleCache(4);
+    const twoPoint = parsedCase({ p: [0.5, 0.5], n: 2 });
+    cache.get("bonPmf", twoPoint); // weight 2
+    cache.get("klFormula", parsedCase({ n: 2 })); // 1
+    cache.get("klFormula", parsedCase({ n: 3 })); // 1: total 4, within
+    cache.get("bonPmf", twoPoint);
+    expect(cache.hits).toBe(1);
+    cache.get("klFormula", parsedCase({ n: 4 })); // 5 > 4: the bonPmf entry goes
+    cache.get("bonPmf", twoPoint);
+    expect(cache.computations).toBe(5);
+    cache.get("klFormula", parsedCase({ n: 4 }));
+    expect(cache.hits).toBe(2);
+    const one = new OracleCache(1);
+    one.get("bonPmf", parsedCase({ p: [0.25, 0.25, 0.5], n: 2 })); // heavier than the budget: kept until the next
+    one.get("bonPmf", parsedCase({ p: [0.25, 0.25, 0.5], n: 2 }));
+    expect(one.hits).toBe(1);
+  });
+
+  test("accuracies: relative 1e-20 or absolute 1e-30 first, up to 512 bits; refinements to the absolute asked", () => {
+    expect(FIRST_ACCURACY).toEqual({ relative: 1e-20, absolute: 1e-30, startPrecision: 128, maxPrecision: 512 });
+    expect(refinedAccuracy(1e-40)).toEqual({ relative: 1e-20, absolute: 1e-40, startPrecision: 256, maxPrecision: 8192 });
+    expect(refinedAccuracy(0).absolute).toBe(Number.MIN_VALUE);
+    expect(DEFAULT_CACHE_BUDGET).toBe(3_000_000);
+  });
+});
