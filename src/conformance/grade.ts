@@ -10,24 +10,18 @@
 import type { Enclosure } from "../oracle/index.ts";
 import type { Answer, FaultKind } from "../subject/subject.ts";
 import { dyadicDifference } from "../numerics/dyadic.ts";
-import {
-  bonPmfAccuracyBounds,
-  klBonAccuracyBound,
-  klEstimateAccuracyBound,
-  klEstimateUpperAccuracyBound,
-  klFormulaAccuracyBound,
-  relativeErrorInU,
-  renyi2AccuracyBound,
-} from "./accuracy-bound.ts";
-import { distanceToEnclosure, isWithin, type Ends } from "./exact-distance.ts";
+import { bonPmfAccuracyBounds, relativeErrorInU } from "./accuracy-bound.ts";
+import { asGivenWords, matchesAsGiven } from "./as-given.ts";
+import { scalarAccuracyBound, scalarTolerance } from "./case-bounds.ts";
+import { distanceToEnclosure, isWithin } from "./exact-distance.ts";
+import { describeFault, faultOutcome } from "./fault-evidence.ts";
 import type { FailureKind } from "./failure-class.ts";
 import { midpoint } from "./level-probabilities.ts";
 import { readNumeric } from "./numeric-answer.ts";
 import type { OracleCache } from "./oracle-cache.ts";
-import { bonPmfTolerances, estimatorTolerance, klBonTolerance, klFormulaTolerance, renyi2Tolerance } from "./tolerance.ts";
+import { bonPmfTolerances } from "./tolerance.ts";
 import type { DomainKind, GradedOp } from "./domains/domain.ts";
 import { parsedCase, type ParsedCase } from "./case.ts";
-import { exactSum, isOne, sumOffset, unnormalisedKl, unnormalisedPmf, unnormalisedRenyi2 } from "./unnormalised.ts";
 
 /** The verdict on one case. */
 export type CaseStatus =
@@ -89,14 +83,6 @@ export interface CaseGrade {
   /** In words, when a failing answer matches p as given and not p / sum(p); null otherwise. */
   reading: string | null;
 }
-
-/**
- * Faults about one answer's content (a NaN, a line that is not JSON...): deterministic and cheap, so such cases fail
- * as "non-finite" and are shrunk like wrong values. The other faults (timeouts, crashes...) are not.
- */
-const ANSWER_FAULTS: ReadonlySet<FaultKind> = new Set<FaultKind>(["invalid-json", "invalid-response", "line-too-long"]);
-/** Faults of requests the subject never ran. */
-const NOT_RUN_FAULTS: ReadonlySet<FaultKind> = new Set<FaultKind>(["stopped", "start-failed"]);
 
 /** An enclosure counts as sharp when its width is below bound / 2^20. */
 const SHARPNESS = 2 ** -20;
@@ -162,40 +148,6 @@ interface Comparison {
   within: boolean;
 }
 
-function scalarTolerance(op: GradedOp, c: ParsedCase, exact: Enclosure, oracle: OracleCache): number {
-  switch (op) {
-    case "klBon":
-      return klBonTolerance(c.levels, c.n, oracle.get("bonPmf", c) as Enclosure[]);
-    case "klFormula":
-      return klFormulaTolerance(c.n);
-    case "klEstimate":
-    case "klEstimateUpper":
-      return estimatorTolerance(c.n, c.absLogEps, midpoint(exact));
-    case "renyi2":
-      return renyi2Tolerance((c.args.p as unknown[]).length, midpoint(exact));
-    case "bonPmf":
-      throw new Error("bonPmf is a vector op");
-  }
-}
-
-function scalarAccuracyBound(op: GradedOp, c: ParsedCase, exact: Enclosure, oracle: OracleCache): number {
-  const value = midpoint(exact);
-  switch (op) {
-    case "klBon":
-      return klBonAccuracyBound(c.levels, c.n, oracle.get("bonPmf", c) as Enclosure[]);
-    case "klFormula":
-      return klFormulaAccuracyBound(c.n, value);
-    case "klEstimate":
-      return klEstimateAccuracyBound(c, value, midpoint(oracle.get("klEstimateUpper", c) as Enclosure));
-    case "klEstimateUpper":
-      return klEstimateUpperAccuracyBound(c, value);
-    case "renyi2":
-      return renyi2AccuracyBound((c.args.p as unknown[]).length, value);
-    case "bonPmf":
-      throw new Error("bonPmf is a vector op");
-  }
-}
-
 function gradeScalar(op: GradedOp, c: ParsedCase, value: unknown, oracle: OracleCache): Comparison | string {
   if (readNumeric(value) === null) return `non-numeric answer ${JSON.stringify(value)}`;
   let exact = oracle.get(op, c) as Enclosure;
@@ -253,67 +205,6 @@ function gradePmf(c: ParsedCase, value: unknown, oracle: OracleCache): Compariso
   if (worst === null || worstBound === null) return "empty answer";
   const accuracy = { bound: worstBound.bound, ratio: worstBound.boundRatio, accurate, relativeErrorU };
   return { worst, entry, answer: value[entry], enclosure: pi[entry] as Enclosure, accuracy, within };
-}
-
-/** How a sum(p) off 1 reads in the report: "1 - 3.3e-16". */
-export function describeSum(offset: number): string {
-  return offset < 0 ? `1 - ${(-offset).toPrecision(2)}` : `1 + ${offset.toPrecision(2)}`;
-}
-
-/**
- * Whether the answer lies within its tolerances of the unnormalised reading (p as given): null when sum(p) is exactly
- * 1 (or not made of JSON numbers), when the op does not read p, or when the answer is not numeric.
- */
-export function matchesAsGiven(op: GradedOp, c: ParsedCase, value: unknown, oracle: OracleCache): boolean | null {
-  if (op !== "bonPmf" && op !== "klBon" && op !== "renyi2") return null;
-  const sum = exactSum(c.args.p as unknown[]);
-  if (sum === null || isOne(sum)) return null;
-  if (op === "bonPmf") {
-    if (!Array.isArray(value) || value.length !== c.levels.outcomes) return null;
-    const pi = oracle.get("bonPmf", c) as Enclosure[];
-    const tolerances = bonPmfTolerances(c.levels, c.n, pi);
-    const reading = unnormalisedPmf(sum, c.n, pi);
-    const numbers = value.map(readNumeric);
-    if (numbers.some((x) => x === null)) return null;
-    return reading.every((ends, i) => isWithin(numbers[i]!, ends, tolerances[i] as number));
-  }
-  const numeric = readNumeric(value);
-  if (numeric === null) return null;
-  const exact = oracle.get(op, c) as Enclosure;
-  const ends: Ends = op === "klBon" ? unnormalisedKl(sum, c.n, exact) : unnormalisedRenyi2(sum, exact);
-  return isWithin(numeric, ends, scalarTolerance(op, c, exact, oracle));
-}
-
-/** The words for a failing answer that matches p as given. */
-export function asGivenWords(c: ParsedCase): string {
-  const sum = exactSum(c.args.p as unknown[]);
-  return `matches p as given (sum(p) = ${sum === null ? "?" : describeSum(sumOffset(sum))}), not p / sum(p): the subject does not normalise p`;
-}
-
-/** The failure kind of a fault, or "not-run" for a request the subject never ran. */
-export function faultOutcome(fault: FaultKind): FailureKind | "not-run" {
-  if (NOT_RUN_FAULTS.has(fault)) return "not-run";
-  return ANSWER_FAULTS.has(fault) ? "non-finite" : "fault";
-}
-
-/**
- * What a timeout says about the requests it hit, as far as the evidence goes. The subject runner charges a timeout to
- * the oldest pending request and sends the others again (its detail then says "the k other pending request(s)"), or,
- * when it stops the subject, to every pending request at once (`sharedBy` of them). With several requests pending
- * nothing shows which one hung, so the words say "no answer ... to any of these k requests".
- */
-export function timeoutEvidence(detail: string, sharedBy: number): string {
-  const others = /the (\d+) other pending request/.exec(detail);
-  const pending = Math.max(1, sharedBy) + (others === null ? 0 : Number(others[1]));
-  if (pending === 1) return "no answer within the timeout while it was the only request pending";
-  if (others !== null) return `no answer within the timeout to any of ${pending} pending requests; this one, the oldest, was charged and the others were sent again`;
-  return `no answer within the timeout to any of these ${pending} pending requests`;
-}
-
-/** The case's why for a fault; `sharedBy` is the number of requests the same fault hit. */
-export function describeFault(fault: FaultKind, detail: string, sharedBy = 1): string {
-  if (fault !== "timeout") return `fault ${fault}: ${detail}`;
-  return `fault timeout: ${timeoutEvidence(detail, sharedBy)} (${detail})`;
 }
 
 export interface GradeOptions {

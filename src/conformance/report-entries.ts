@@ -7,7 +7,8 @@ import type { AffectedRequest, CaseRecord, ReportFault, SubjectLogSummary } from
 import type { Case } from "./case.ts";
 import { magnitudesOf } from "./failure-class.ts";
 import { groupFaults } from "./fault-groups.ts";
-import { timeoutEvidence, type CaseGrade } from "./grade.ts";
+import { timeoutEvidence } from "./fault-evidence.ts";
+import type { CaseGrade } from "./grade.ts";
 import type { SubjectLog } from "../subject/subject.ts";
 import type { SubjectSpec } from "../subject/open-subject.ts";
 
