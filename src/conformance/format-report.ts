@@ -6,6 +6,7 @@
  * grouped by kind, how long answers took (with a --timeout suggestion after timeouts), notes, the seed with the
  * replay command, and the summary line.
  */
+import { previewJson } from "./json-preview.ts";
 import type { CaseRecord, ConformanceReport, Counterexample, FailureClassResult, OpDomainResult, ReportFault } from "./report.ts";
 
 /** Inputs up to this many characters are printed whole. */
@@ -49,8 +50,7 @@ function table(rows: string[][]): string[] {
 }
 
 function value(v: unknown): string {
-  const text = JSON.stringify(v);
-  return text === undefined ? String(v) : text.length > 120 ? `${text.slice(0, 117)}...` : text;
+  return previewJson(v, 120);
 }
 
 /** The input as printed: whole when short or when it is the only evidence, else abbreviated with where to find it. */

@@ -17,6 +17,7 @@ import { distanceToEnclosure, isWithin } from "./exact-distance.ts";
 import { describeFault, faultOutcome } from "./fault-evidence.ts";
 import type { FailureKind } from "./failure-class.ts";
 import { midpoint } from "./level-probabilities.ts";
+import { previewJson } from "./json-preview.ts";
 import { readNumeric } from "./numeric-answer.ts";
 import type { OracleCache } from "./oracle-cache.ts";
 import { bonPmfTolerances } from "./tolerance.ts";
@@ -149,7 +150,7 @@ interface Comparison {
 }
 
 function gradeScalar(op: GradedOp, c: ParsedCase, value: unknown, oracle: OracleCache): Comparison | string {
-  if (readNumeric(value) === null) return `non-numeric answer ${JSON.stringify(value)}`;
+  if (readNumeric(value) === null) return `non-numeric answer ${previewJson(value)}`;
   let exact = oracle.get(op, c) as Enclosure;
   let tolerance = scalarTolerance(op, c, exact, oracle);
   let bound = scalarAccuracyBound(op, c, exact, oracle);
@@ -165,10 +166,10 @@ function gradeScalar(op: GradedOp, c: ParsedCase, value: unknown, oracle: Oracle
 
 function gradePmf(c: ParsedCase, value: unknown, oracle: OracleCache): Comparison | string {
   const p = c.args.p as unknown[];
-  if (!Array.isArray(value)) return `non-array answer ${JSON.stringify(value)}`;
+  if (!Array.isArray(value)) return `non-array answer ${previewJson(value)}`;
   if (value.length !== p.length) return `${value.length} entries for ${p.length} outcomes`;
   const bad = value.findIndex((v) => readNumeric(v) === null);
-  if (bad >= 0) return `non-numeric entry ${bad}: ${JSON.stringify(value[bad])}`;
+  if (bad >= 0) return `non-numeric entry ${bad}: ${previewJson(value[bad])}`;
   const levels = c.levels;
   const n = c.n;
   let pi = oracle.get("bonPmf", c) as Enclosure[];

@@ -7,6 +7,7 @@ import type { AffectedRequest, CaseRecord, ReportFault, SubjectLogSummary } from
 import type { Case } from "./case.ts";
 import { magnitudesOf } from "./failure-class.ts";
 import { groupFaults } from "./fault-groups.ts";
+import { jsonWithin, previewJson } from "./json-preview.ts";
 import { timeoutEvidence } from "./fault-evidence.ts";
 import type { CaseGrade } from "./grade.ts";
 import type { SubjectLog } from "../subject/subject.ts";
@@ -54,9 +55,7 @@ export function summariseArgs(args: Record<string, unknown>): string {
 /** The answer as recorded: in full unless its JSON is longer than MAX_ARGS_CHARS (then an abbreviated string). */
 function recordedAnswer(answer: unknown): unknown {
   if (answer === undefined) return null;
-  const text = JSON.stringify(answer);
-  if (text === undefined || text.length <= MAX_ARGS_CHARS) return answer;
-  return `${text.slice(0, 200)}... (${text.length} characters)`;
+  return jsonWithin(answer, MAX_ARGS_CHARS) === null ? previewJson(answer, 200) : answer;
 }
 
 /** A case and its grade as the report records them; `evidence` keeps longer args (shrunk counterexamples). */

@@ -39,6 +39,22 @@ describe("1. decimal answers at any exponent are graded exactly", () => {
     expect(gradeCase("bonPmf", args, value(["1e-100000x", answer[1]]), GRADED, sharedOracleCache).why).toMatch(/^non-numeric entry 0/);
   });
 
+  test("an answer of sixty million digits is graded in bounded time and memory (issue 16)", () => {
+    const args = { p: [0.5, 0.5], n: 2 };
+    const exact = "0.1308120359411369591292018062337177104";
+    const long = exact + "3".repeat(60_000_000);
+    const heap = process.memoryUsage().heapUsed;
+    const started = performance.now();
+    const g = gradeCase("klBon", args, value(long), GRADED, sharedOracleCache);
+    expect(performance.now() - started).toBeLessThan(3000);
+    expect(g.status).toBe("pass");
+    expect(g.accuracy!.accurate).toBe(true);
+    const garbage = gradeCase("klBon", args, value(`${long}x`), GRADED, sharedOracleCache);
+    expect(garbage.status).toBe("fail");
+    expect(garbage.why.length).toBeLessThan(300); // the answer is previewed, not copied
+    expect(process.memoryUsage().heapUsed - heap).toBeLessThan(400 * 2 ** 20); // the strings themselves: 2 x 60 MB
+  });
+
   test("the tiny domain checked on the exact subject: every entry read, whatever its exponent, and passed", async () => {
     const tiny = domainNamed("tiny")!;
     const cases = await collectCases(tiny.ops.bonPmf!.arbitrary, 7, 40);
