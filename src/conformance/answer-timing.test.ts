@@ -46,6 +46,13 @@ describe("timingSummary", () => {
     expect(LISTED_WAITS).toBe(3);
   });
 
+  test("no timeout, but an answer took half the timeout or more: a warning, no suggestion", () => {
+    const t = timingSummary([pairTiming({ slowest: wait(5000, 76_400, "L=76400 n=12") })], 10_000);
+    expect(t.suggestedTimeoutMs).toBeNull();
+    expect(t.advice).toBe("the longest answer took 5.00 s (bonPmf in standard, L=76400 n=12), over half the --timeout of 10000 ms: a larger input may time out.");
+    expect(timingSummary([pairTiming({ slowest: wait(4999, 1) })], 10_000).advice).toBeNull();
+  });
+
   test("timeouts on large inputs of a slow subject: the time per outcome is extrapolated and a timeout suggested", () => {
     // answered: 140 ms for L = 14 (10 ms per outcome); timed out: up to L = 49 -> about 490 ms -> suggest 1000
     const pairs = [pairTiming({ slowest: wait(140, 14, "L=14 n=1"), largest: wait(140, 14), timeouts: 4, timedOutOutcomes: 49 })];

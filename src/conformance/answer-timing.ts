@@ -39,8 +39,12 @@ export function timingSummary(pairs: readonly PairTiming[], timeoutMs: number): 
     .sort((a, b) => b.ms - a.ms)
     .slice(0, LISTED_WAITS);
   const timeouts = pairs.reduce((sum, p) => sum + p.timeouts, 0);
-  if (timeouts === 0) return { timeoutMs, slowest: waits, timeouts, suggestedTimeoutMs: null, advice: null };
   const longest = waits[0]?.ms ?? 0;
+  if (timeouts === 0) {
+    // No timeout, but an answer took over half the timeout: say so before a larger input crosses it.
+    const close = longest >= timeoutMs / 2 ? `the longest answer took ${seconds(longest)} (${waits[0]!.op} in ${waits[0]!.domain}, ${waits[0]!.label}), over half the --timeout of ${timeoutMs} ms: a larger input may time out.` : null;
+    return { timeoutMs, slowest: waits, timeouts, suggestedTimeoutMs: null, advice: close };
+  }
   let rate = 0;
   for (const p of pairs) if (p.largest !== null && p.largest.outcomes > 0) rate = Math.max(rate, p.largest.ms / p.largest.outcomes);
   const outcomes = Math.max(0, ...pairs.map((p) => p.timedOutOutcomes));
