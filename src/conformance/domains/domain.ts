@@ -44,8 +44,3 @@ export interface Domain {
 export function caseCount(domain: Domain, runs: number): number {
   return Math.max(1, Math.round(runs * domain.share));
 }
-
-/** Whether a domain is informational (its verdict is INFO and never fails a run). */
-export function isInformational(domain: Domain): boolean {
-  return domain.kind !== "graded";
-}

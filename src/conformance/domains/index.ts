@@ -9,7 +9,7 @@ import { tiesDomain } from "./ties.ts";
 import { tinyDomain } from "./tiny.ts";
 import { zeroMassDomain } from "./zero-mass.ts";
 
-export { GRADED_OPS, caseCount, isInformational, type Domain, type DomainKind, type GradedOp } from "./domain.ts";
+export { GRADED_OPS, caseCount, type Domain, type DomainKind, type GradedOp } from "./domain.ts";
 
 export const DOMAINS: readonly Domain[] = [standard, largeNDomain, tinyDomain, tiesDomain, zeroMassDomain, largeLDomain, normalisationDomain, invalidDomain];
 
