@@ -31,6 +31,11 @@ describe("bonPmf: u (18 + 6 |n log F_k| + 2 [shared level]) pi_i + 2^-1074, 0 fo
     expect(bounds).toEqual([u * 20 * 0.25 + TINY, 0, u * 20 * 0.75 + TINY]);
   });
 
+  test("an entry whose value underflows binary64: the absolute 2^-1074 alone", () => {
+    const args = { p: [1e-200, 1], n: 2 }; // pi_0 = 1e-400
+    expect(bonPmfAccuracyBounds(rewardLevels(args.p), 2, oracleBonPmf(args))[0]).toBe(TINY);
+  });
+
   test("a lone positive member of a level (the other member has zero mass) gets no share term", () => {
     const args = { p: [0.5, 0, 0.5], n: 1, r: [0, 0, 1] };
     const bounds = bonPmfAccuracyBounds(rewardLevels(args.p, args.r), 1, oracleBonPmf(args));
@@ -53,6 +58,13 @@ describe("klBon: 16 u sum_k P_k (|a_k| + |log(P_k/g_k)| + log n + 1)", () => {
     expect(klBonAccuracyBound(rewardLevels([0.5, 0.5]), 1, oracleBonPmf({ p: [0.5, 0.5], n: 1 }))).toBe(0);
     expect(klBonAccuracyBound(rewardLevels([0, 1]), 5, oracleBonPmf({ p: [0, 1], n: 5 }))).toBe(0);
     expect(klBonAccuracyBound(rewardLevels([0.5, 0.5], [1, 1]), 5, oracleBonPmf({ p: [0.5, 0.5], n: 5, r: [1, 1] }))).toBe(0);
+  });
+
+  test("a zero-mass level contributes nothing (its log ratio is undefined), wherever it is", () => {
+    const expected = klBonAccuracyBound(rewardLevels([0.5, 0.5]), 2, oracleBonPmf({ p: [0.5, 0.5], n: 2 }));
+    expect(klBonAccuracyBound(rewardLevels([0, 0.5, 0.5]), 2, oracleBonPmf({ p: [0, 0.5, 0.5], n: 2 }))).toBe(expected);
+    expect(klBonAccuracyBound(rewardLevels([0.5, 0.5, 0]), 2, oracleBonPmf({ p: [0.5, 0.5, 0], n: 2 }))).toBe(expected);
+    expect(klBonAccuracyBound(rewardLevels([0.5, 0, 0.5]), 2, oracleBonPmf({ p: [0.5, 0, 0.5], n: 2 }))).toBe(expected);
   });
 
   test("a level whose P_k underflows contributes nothing", () => {
@@ -79,19 +91,29 @@ describe("scalar bounds", () => {
   test("renyi2: 16 u |H_2| + L^2 2^-1074", () => {
     expect(renyi2AccuracyBound(3, Math.LN2)).toBe(16 * u * Math.LN2 + 9 * TINY);
     expect(renyi2AccuracyBound(1, 0)).toBe(TINY);
+    expect(renyi2AccuracyBound(3, 0)).toBe(9 * TINY);
   });
 });
 
 describe("the estimator point in binary64", () => {
-  test("eps below 1/2: y = n log1p(-eps); at or above: n log(1 - eps)", () => {
+  test("from eps: y = n log1p(-eps), accurate for tiny eps and exact 1 - eps above 1/2", () => {
     expect(estimatorPoint(parsedCase({ n: 3, eps: 0.25 }))).toEqual({ n: 3, eps: 0.25, y: 3 * Math.log1p(-0.25) });
-    expect(estimatorPoint(parsedCase({ n: 3, eps: 0.75 }))).toEqual({ n: 3, eps: 0.75, y: 3 * Math.log(0.25) });
-    expect(estimatorPoint(parsedCase({ n: 3, eps: 0.5 }))).toEqual({ n: 3, eps: 0.5, y: 3 * Math.log(0.5) });
+    expect(estimatorPoint(parsedCase({ n: 3, eps: 0.75 }))).toEqual({ n: 3, eps: 0.75, y: 3 * Math.log1p(-0.75) });
+    expect(estimatorPoint(parsedCase({ n: 2, eps: 1e-20 })).y).toBe(-2e-20); // not log(1 - 1e-20) = 0
+    expect(estimatorPoint(parsedCase({ n: 2, eps: 1 })).y).toBe(Number.NEGATIVE_INFINITY);
+    expect(estimatorPoint(parsedCase({ n: "4", eps: "0.5" }))).toEqual({ n: 4, eps: 0.5, y: 4 * Math.log(0.5) });
   });
 
-  test("from logEps: eps = exp(logEps), 1 - eps = -expm1(logEps) near 1", () => {
+  test("from logEps: log1p(-e^logEps) below eps = 1/2, log(-expm1(logEps)) above", () => {
     expect(estimatorPoint(parsedCase({ n: 2, logEps: -3 }))).toEqual({ n: 2, eps: Math.exp(-3), y: 2 * Math.log1p(-Math.exp(-3)) });
     expect(estimatorPoint(parsedCase({ n: 2, logEps: -0.1 }))).toEqual({ n: 2, eps: Math.exp(-0.1), y: 2 * Math.log(-Math.expm1(-0.1)) });
+    // near eps = 1, 1 - e^logEps cancels: log(1e-10), not log1p(-0.9999999999) (wrong from the 7th digit)
+    expect(estimatorPoint(parsedCase({ n: 1, logEps: -1e-10 })).y).toBe(Math.log(-Math.expm1(-1e-10))); // = log(1e-10 - 5e-21)
+    expect(Math.abs(Math.log1p(-Math.exp(-1e-10)) - Math.log(1e-10))).toBeGreaterThan(1e-8);
+    // tiny eps: log1p(-e^-30) = -9.4e-14, which log(-expm1(-30)) gets wrong in the 4th digit
+    expect(estimatorPoint(parsedCase({ n: 1, logEps: -30 })).y).toBe(Math.log1p(-Math.exp(-30)));
+    expect(Math.log(-Math.expm1(-30))).not.toBe(Math.log1p(-Math.exp(-30)));
+    expect(estimatorPoint(parsedCase({ n: 1, logEps: 0 }))).toEqual({ n: 1, eps: 1, y: Number.NEGATIVE_INFINITY });
   });
 
   test("klEstimate: u ((8 + |y|) |t1| + 8 |t2|) with t2 = (1 - e^y) KLhat_1, t1 = value - t2; 0 at n = 1 or eps = 1", () => {

@@ -29,37 +29,33 @@ const TINY = Number.MIN_VALUE;
 /** Per-outcome accuracy bounds of bonPmf. */
 export function bonPmfAccuracyBounds(levels: RewardLevels, n: number, pi: readonly Enclosure[]): number[] {
   const members = new Int32Array(levels.mass.length);
-  for (let i = 0; i < levels.outcomes; i++) if ((levels.weight[i] as number) > 0) members[levels.levelOf[i] as number]! += 1;
-  const bounds: number[] = [];
-  for (let i = 0; i < levels.outcomes; i++) {
-    if (!((levels.weight[i] as number) > 0)) {
-      bounds.push(0);
-      continue;
-    }
+  levels.weight.forEach((w, i) => {
+    if (w > 0) members[levels.levelOf[i] as number]! += 1;
+  });
+  return Array.from(levels.weight, (w, i) => {
+    if (w === 0) return 0;
     const k = levels.levelOf[i] as number;
     const a = n * Math.abs(Math.log(levels.atOrBelow[k] as number));
     const shared = (members[k] as number) > 1 ? 2 : 0;
-    bounds.push(U * (18 + 6 * a + shared) * Math.abs(midpoint(pi[i] as Enclosure)) + TINY);
-  }
-  return bounds;
+    return U * (18 + 6 * a + shared) * Math.abs(midpoint(pi[i] as Enclosure)) + TINY;
+  });
 }
 
 /** The accuracy bound of klBon. */
 export function klBonAccuracyBound(levels: RewardLevels, n: number, pi: readonly Enclosure[]): number {
-  let positive = 0;
-  for (let k = 0; k < levels.mass.length; k++) if ((levels.mass[k] as number) > 0) positive++;
-  if (n === 1 || positive <= 1) return 0;
+  const positive = levels.mass.filter((g) => g > 0).length;
+  if (n === 1 || positive === 1) return 0;
   const probabilities = levelProbabilities(levels, pi);
   const logN = Math.log(n);
   let sum = 0;
-  for (let k = 0; k < levels.mass.length; k++) {
-    const g = levels.mass[k] as number;
-    const P = probabilities.probability[k] as number;
-    if (!(g > 0) || !(P > 0)) continue;
+  // A level whose P_k is 0 (its mass is 0, or P_k underflows binary64) adds nothing; for a zero mass log(P/g) would be
+  // log(0/0), undefined.
+  probabilities.probability.forEach((P, k) => {
+    if (P === 0) return;
     const a = n * Math.abs(Math.log(levels.atOrBelow[k] as number));
-    const l = Math.abs((probabilities.logProbability[k] as number) - Math.log(g));
+    const l = Math.abs((probabilities.logProbability[k] as number) - Math.log(levels.mass[k] as number));
     sum += P * (a + l + logN + 1);
-  }
+  });
   return 16 * U * sum;
 }
 
@@ -67,17 +63,21 @@ export function klFormulaAccuracyBound(n: number, value: number): number {
   return n === 1 ? 0 : 6 * U * Math.abs(value);
 }
 
-/** eps and y = n log(1 - eps) of an estimator case, in binary64 (error-model inputs). */
+/**
+ * eps and y = n log(1 - eps) of an estimator case, in binary64 (error-model inputs): log1p(-eps) for a given eps (1 - eps
+ * is exact for eps >= 1/2, and log1p keeps tiny eps); from logEps, log1p(-e^logEps) below 1/2 and log(-expm1(logEps))
+ * above, where 1 - e^logEps would cancel.
+ */
 export function estimatorPoint(c: ParsedCase): { n: number; eps: number; y: number } {
   const n = c.n;
   const { eps, logEps } = c.args;
-  if (logEps !== undefined) {
-    const l = toDouble(logEps);
-    const e = Math.exp(l);
-    return { n, eps: e, y: n * (e < 0.5 ? Math.log1p(-e) : Math.log(-Math.expm1(l))) };
+  if (logEps === undefined) {
+    const e = toDouble(eps);
+    return { n, eps: e, y: n * Math.log1p(-e) };
   }
-  const e = toDouble(eps);
-  return { n, eps: e, y: n * (e < 0.5 ? Math.log1p(-e) : Math.log(1 - e)) };
+  const l = toDouble(logEps);
+  const e = Math.exp(l);
+  return { n, eps: e, y: n * (e < 0.5 ? Math.log1p(-e) : Math.log(-Math.expm1(l))) };
 }
 
 /** The accuracy bound of klEstimate, given its value and KLhat_1 at the same point. */
@@ -103,12 +103,10 @@ export function renyi2AccuracyBound(outcomes: number, value: number): number {
  * one ulp is 2^-1074 = 2u 2^-1022, so this counts ulps there too).
  */
 export function relativeErrorInU(error: number, exact: number): number {
-  if (error === 0) return 0;
   return error / Math.max(Math.abs(exact), 2 ** -1022) / U; // in this order: u 2^-1022 underflows to 0
 }
 
 /** Correct significant digits: -log10 of the relative error, between 0 and 17 (17 when exact). */
 export function correctDigits(relativeErrorU: number): number {
-  if (relativeErrorU === 0) return 17;
   return Math.min(17, Math.max(0, -Math.log10(relativeErrorU * U)));
 }

@@ -11,7 +11,10 @@ import { midpoint } from "./level-probabilities.ts";
 import type { OracleCache } from "./oracle-cache.ts";
 import { estimatorTolerance, klBonTolerance, klFormulaTolerance, renyi2Tolerance } from "./tolerance.ts";
 
-export function scalarTolerance(op: GradedOp, c: ParsedCase, exact: Enclosure, oracle: OracleCache): number {
+/** The ops with one value (bonPmf has one per outcome). */
+export type ScalarOp = Exclude<GradedOp, "bonPmf">;
+
+export function scalarTolerance(op: ScalarOp, c: ParsedCase, exact: Enclosure, oracle: OracleCache): number {
   switch (op) {
     case "klBon":
       return klBonTolerance(c.levels, c.n, oracle.get("bonPmf", c) as Enclosure[]);
@@ -22,12 +25,10 @@ export function scalarTolerance(op: GradedOp, c: ParsedCase, exact: Enclosure, o
       return estimatorTolerance(c.n, c.absLogEps, midpoint(exact));
     case "renyi2":
       return renyi2Tolerance((c.args.p as unknown[]).length, midpoint(exact));
-    case "bonPmf":
-      throw new Error("bonPmf is a vector op");
   }
 }
 
-export function scalarAccuracyBound(op: GradedOp, c: ParsedCase, exact: Enclosure, oracle: OracleCache): number {
+export function scalarAccuracyBound(op: ScalarOp, c: ParsedCase, exact: Enclosure, oracle: OracleCache): number {
   const value = midpoint(exact);
   switch (op) {
     case "klBon":
@@ -40,7 +41,5 @@ export function scalarAccuracyBound(op: GradedOp, c: ParsedCase, exact: Enclosur
       return klEstimateUpperAccuracyBound(c, value);
     case "renyi2":
       return renyi2AccuracyBound((c.args.p as unknown[]).length, value);
-    case "bonPmf":
-      throw new Error("bonPmf is a vector op");
   }
 }

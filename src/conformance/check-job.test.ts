@@ -4,7 +4,7 @@ import type { PairTiming } from "./answer-timing.ts";
 import { ask, askAll, gradeJob, planJob, type JobContext, type JobPlan } from "./check-job.ts";
 import { classOf } from "./failure-class.ts";
 import { domainNamed } from "./domains/index.ts";
-import { FakeSubject, fault, type OpFunction } from "./fixtures/fake-subject.ts";
+import { FakeSubject, fault, pending, type OpFunction } from "./fixtures/fake-subject.ts";
 import { sharedOracleCache } from "./oracle-cache.ts";
 import { RequestRegistry } from "./report-entries.ts";
 
@@ -151,4 +151,130 @@ describe("gradeJob", () => {
     const none = await run("standard", "klFormula", { klFormula: wrong }, 4, { signal: aborted.signal });
     expect(none.result.cases).toBe(0);
   });
+
+  test("an answer that never comes: interrupting the run ends the wait at once", async () => {
+    const controller = new AbortController();
+    const hangs: OpFunction = (args) => ((args.n as number) > 1000 ? pending() : correct.klFormula!(args));
+    const plan = await planJob(domainNamed("standard")!, "klFormula", 11, 20);
+    const ctx = context({ klFormula: hangs }, { signal: controller.signal });
+    const graded = gradeJob(ctx, plan, askAll(ctx, plan));
+    setTimeout(() => controller.abort(), 200);
+    const result = await graded;
+    expect(result.cases).toBeGreaterThan(0);
+    expect(result.cases).toBeLessThan(20);
+    expect(result.remark).toBe(`interrupted: ${result.cases} of 20 cases graded`); // nothing failed: no "; " after it
+  });
+
+  test("the event loop runs between cases (subject I/O is not starved by grading)", async () => {
+    let immediateRan = true;
+    const order: boolean[] = [];
+    const onCase = (): void => {
+      order.push(immediateRan);
+      immediateRan = false;
+      setImmediate(() => {
+        immediateRan = true;
+      });
+    };
+    await run("standard", "klFormula", correct, 5, { onCase });
+    expect(order).toEqual([true, true, true, true, true]);
+  });
+
+  test("interrupted after the last case: every case was graded, nothing to say; but nothing is shrunk either", async () => {
+    const controller = new AbortController();
+    let graded = 0;
+    const onCase = (): void => {
+      graded++;
+      if (graded === 4) controller.abort();
+    };
+    const { result } = await run("standard", "klFormula", { klFormula: () => 5 }, 4, { signal: controller.signal, onCase });
+    expect(result.remark).toBe("4 of 4 cases failed");
+    expect(result.classes).toEqual([]);
+  });
+
+  test("without a timing list, timings are not kept; the wait and duration are plausible", async () => {
+    const plan = await planJob(domainNamed("standard")!, "klFormula", 11, 3);
+    const ctx: JobContext = { subject: new FakeSubject(correct), oracle: sharedOracleCache, registry: new RequestRegistry(), shrinkTimeLimitMs: 1000 };
+    const result = await gradeJob(ctx, plan, askAll(ctx, plan));
+    expect(result.verdict).toBe("PASS");
+    expect(result.slowestAnswerMs).toBeLessThan(60_000);
+    expect(result.durationMs).toBeLessThan(60_000);
+    expect(result.accuracy.worstBoundRatio).toBeGreaterThanOrEqual(0);
+  });
+
+  test("shrinking: each class shrunk (not left at its worst case), with its share of the time limit", async () => {
+    const noTieSplit: OpFunction = (args) => {
+      const r = args.r as number[] | undefined;
+      return r !== undefined && new Set(r).size < r.length ? (args.p as number[]).map(() => 0.5) : correct.bonPmf!(args);
+    };
+    const shrinks: [string, number][] = [];
+    const { result } = await run("ties", "bonPmf", { bonPmf: noTieSplit }, 20, { shrinkTimeLimitMs: 6000, onShrink: (_plan, id, ms) => shrinks.push([id, ms]) });
+    expect(shrinks).toEqual([["ties/value", 6000]]);
+    const cx = result.classes[0]!.counterexample!;
+    expect(cx.shrinks).toBeGreaterThan(0);
+    expect((cx.args!.p as number[]).length).toBe(2); // the smallest tie
+    const two: [string, number][] = [];
+    const twoDefects: OpFunction = (args) => ((args.n as number) > 1000 ? fault("invalid-response", "NaN") : noTieSplit(args));
+    await run("ties", "bonPmf", { bonPmf: twoDefects }, 40, { shrinkTimeLimitMs: 6000, onShrink: (_plan, id, ms) => two.push([id, ms]) });
+    expect(two.map(([, ms]) => ms)).toEqual(two.map(() => 6000 / two.length));
+    expect(two.length).toBeGreaterThan(1);
+  });
+
+  test("interrupted while shrinking: the shrinking stops, later classes are not shrunk", async () => {
+    const controller = new AbortController();
+    const twoDefects: OpFunction = (args) => {
+      const r = args.r as number[] | undefined;
+      if ((args.n as number) > 1000) return fault("invalid-response", "NaN");
+      return r !== undefined && new Set(r).size < r.length ? (args.p as number[]).map(() => 0.5) : correct.bonPmf!(args);
+    };
+    const started: string[] = [];
+    const { result } = await run("ties", "bonPmf", { bonPmf: twoDefects }, 40, { signal: controller.signal, onShrink: (_plan, id) => (started.push(id), controller.abort()) });
+    expect(started).toHaveLength(1);
+    expect(result.classes.length).toBeGreaterThan(1);
+    expect(result.classes.find((c) => c.id === started[0])!.counterexample!.shrinks).toBe(0);
+    expect(result.classes.filter((c) => c.id !== started[0]).every((c) => c.counterexample === null)).toBe(true);
+  });
+
+  test("a shrunk example is the evidence: its args are kept whole in the report, however long", async () => {
+    const garbage: OpFunction = () => "not a number";
+    const { result } = await run("large-L", "bonPmf", { bonPmf: garbage }, 100, { shrinkTimeLimitMs: 3000 });
+    const cls = result.classes[0]!;
+    expect(cls.counterexample!.args).not.toBeNull(); // at least 1000 masses: over 4000 characters
+    expect(JSON.stringify(cls.counterexample!.args).length).toBeGreaterThan(4000);
+    expect(cls.worstCase.args).toBeNull();
+    expect(cls.worstCase.expected).toBeNull(); // a non-numeric answer has no error: no enclosure is looked up
+  });
+
+  test("the timeouts of two faults: each request gets its own fault's count", async () => {
+    let call = 0;
+    const hangs: OpFunction = () => (++call === 1 ? fault("timeout", "T", 3) : fault("timeout", "T", 1));
+    const { result } = await run("standard", "klFormula", { klFormula: hangs }, 2);
+    expect(result.classes[0]!.worstCase.why).toBe("fault timeout: no answer within the timeout to any of these 3 pending requests (T)");
+    const second = await run("standard", "klFormula", { klFormula: () => fault("timeout", "T", 1) }, 1);
+    expect(second.result.classes[0]!.worstCase.why).toBe("fault timeout: no answer within the timeout while it was the only request pending (T)");
+  });
+
+  test("accuracy of a failing pair: not accurate, even when every compared case was; a bound of 0 gives no finite ratio", async () => {
+    const half: OpFunction = (args) => ((args.n as number) % 2 === 0 ? Number.NaN : correct.klFormula!(args));
+    const { result } = await run("standard", "klFormula", { klFormula: half }, 20);
+    expect(result.verdict).toBe("FAIL");
+    expect(result.accuracy.accurate).toBe(result.accuracy.compared);
+    expect(result.accuracy.verdict).toBe("not accurate");
+    const zero: OpFunction = (args) => ((args.n as number) === 1 ? 1e-300 : correct.klFormula!(args));
+    const one = await run("standard", "klFormula", { klFormula: zero }, 30);
+    expect(one.result.verdict).toBe("PASS"); // 1e-300 is within the tolerance K u of klFormula(1) = 0
+    expect(one.result.accuracy.verdict).toBe("not accurate"); // its bound is 0: the formula is exact at n = 1
+    expect(one.result.accuracy.worstBoundRatio).toBeNull();
+  });
+
+  test("--strict with the worst case passing: the counterexample of the first class with one", async () => {
+    const sloppy: OpFunction = (args) => {
+      const v = correct.klFormula!(args) as number;
+      return (args.n as number) > 5000 ? v + 5 * 2 ** -53 * v : v * (1 + 2 ** -50);
+    };
+    const { result } = await run("standard", "klFormula", { klFormula: sloppy }, 30, { strict: true });
+    expect(result.verdict).toBe("FAIL");
+    expect(result.counterexample).not.toBeNull();
+    expect(result.counterexample).toEqual(result.classes.find((c) => c.counterexample !== null)!.counterexample);
+  });
 });
+

@@ -10,7 +10,7 @@ import { type Case, familySeed, collectCases } from "./case.ts";
 import { caseRecord, type RequestRegistry } from "./report-entries.ts";
 import { caseCount, type CaseFamily, type Domain, type GradedOp } from "./domains/domain.ts";
 import { classOf, describeClass, type FailureKind, type Shape } from "./failure-class.ts";
-import { describeExpected, gradeCase, type CaseGrade } from "./grade.ts";
+import { describeExpected, gradeCase, type CaseAccuracy, type CaseGrade } from "./grade.ts";
 import { type ClassStats, JobStats, type Worst } from "./job-stats.ts";
 import type { OracleCache } from "./oracle-cache.ts";
 import { pairVerdict } from "./pair-verdict.ts";
@@ -31,8 +31,8 @@ export interface JobContext {
   readonly registry: RequestRegistry;
   /** Called after each graded case (progress). */
   readonly onCase?: () => void;
-  /** Called when shrinking starts for a pair. */
-  readonly onShrink?: (plan: JobPlan) => void;
+  /** Called when shrinking starts for a failure class of a pair, with its share of the time limit. */
+  readonly onShrink?: (plan: JobPlan, classId: string, timeLimitMs: number) => void;
   /** Time limit for shrinking one failing pair (shared by its failure classes). */
   readonly shrinkTimeLimitMs: number;
   /** Aborted when the run is interrupted (Ctrl-C): grading stops at the next case, shrinking at the next step. */
@@ -43,18 +43,9 @@ export interface JobContext {
   readonly timings?: PairTiming[];
 }
 
-/** Resolves with the answer, or with null as soon as `signal` is aborted. */
-function unlessAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T | null> {
-  if (signal === undefined) return promise;
-  if (signal.aborted) return Promise.resolve(null);
-  return new Promise<T | null>((resolve) => {
-    const onAbort = (): void => resolve(null);
-    signal.addEventListener("abort", onAbort, { once: true });
-    void promise.then((value) => {
-      signal.removeEventListener("abort", onAbort);
-      resolve(value);
-    });
-  });
+/** Resolves with null once `signal` is aborted (never without a signal). */
+function whenAborted(signal: AbortSignal | undefined): Promise<null> {
+  return new Promise<null>((resolve) => signal?.addEventListener("abort", () => resolve(null)));
 }
 
 export async function planJob(domain: Domain, op: GradedOp, runSeed: number, runs: number): Promise<JobPlan> {
@@ -88,9 +79,9 @@ function worstRecord(ctx: JobContext, plan: JobPlan, worst: Worst): CaseRecord {
   return caseRecord(worst.case, grade, worst.index);
 }
 
-/** How many requests the logged fault that hit request `id` hit (a snapshot of the subject's log: timeouts only). */
+/** How many requests the logged fault that hit request `id` hit (from a snapshot of the subject's log). */
 function faultSharedBy(ctx: JobContext, id: number): number {
-  return ctx.subject.log().faults.find((f) => f.kind === "timeout" && f.ids.includes(id))?.ids.length ?? 1;
+  return ctx.subject.log().faults.find((f) => f.ids.includes(id))?.ids.length ?? 1;
 }
 
 function gradeOf(ctx: JobContext, plan: JobPlan, c: Case, answer: Answer): CaseGrade {
@@ -125,7 +116,7 @@ async function classResults(ctx: JobContext, plan: JobPlan, stats: JobStats): Pr
   for (const s of all) {
     let counterexample: Counterexample | null = null;
     if (shrinkable.includes(s) && ctx.signal?.aborted !== true) {
-      ctx.onShrink?.(plan);
+      ctx.onShrink?.(plan, s.id, timeLimitMs);
       counterexample = await shrinkClass(ctx, plan, s, timeLimitMs);
     }
     const [shape, kind] = s.id.split("/") as [Shape, FailureKind];
@@ -150,7 +141,7 @@ function accuracyResult(ctx: JobContext, plan: JobPlan, stats: JobStats): Accura
     return { compared: stats.compared, accurate: stats.accurate, verdict: null, worstRelativeErrorU: null, correctDigits: null, worstBoundRatio: null, worstCase: null };
   }
   const worst = stats.worstAccuracy as Worst;
-  const ratio = worst.grade.accuracy?.ratio ?? null;
+  const ratio = (worst.grade.accuracy as CaseAccuracy).ratio;
   const relative = stats.worstRelativeErrorU as number;
   return {
     compared: stats.compared,
@@ -158,7 +149,7 @@ function accuracyResult(ctx: JobContext, plan: JobPlan, stats: JobStats): Accura
     verdict: stats.accurate === stats.compared && stats.failed === 0 ? "accurate" : "not accurate",
     worstRelativeErrorU: Number.isFinite(relative) ? relative : null,
     correctDigits: correctDigits(relative),
-    worstBoundRatio: ratio !== null && Number.isFinite(ratio) ? ratio : null,
+    worstBoundRatio: Number.isFinite(ratio) ? ratio : null,
     worstCase: worstRecord(ctx, plan, worst),
   };
 }
@@ -170,9 +161,10 @@ function accuracyResult(ctx: JobContext, plan: JobPlan, stats: JobStats): Accura
 export async function gradeJob(ctx: JobContext, plan: JobPlan, answers: (Promise<Answer> | undefined)[]): Promise<OpDomainResult> {
   const started = performance.now();
   const stats = new JobStats();
+  const aborted = whenAborted(ctx.signal);
   for (let i = 0; i < plan.cases.length; i++) {
     const waitFrom = performance.now();
-    const answer = await unlessAborted(answers[i] as Promise<Answer>, ctx.signal);
+    const answer = ctx.signal?.aborted === true ? null : await Promise.race([answers[i] as Promise<Answer>, aborted]);
     if (answer === null) break; // interrupted: what was graded so far stands
     const waitMs = performance.now() - waitFrom;
     answers[i] = undefined;

@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import fc from "fast-check";
 import { doubleToDyadic } from "../numerics/dyadic.ts";
 import { compareAnswer, distanceToEnclosure, distanceToRational, GRID_BITS, gridEnds, isWithin, toGrid } from "./exact-distance.ts";
-import { DECIMAL_PLACES, readDecimal, readNumeric, type NumericAnswer } from "./numeric-answer.ts";
+import { DECIMAL_PLACES, EXPONENT_CLAMP, HUGE_PLACE, readDecimal, readNumeric, type NumericAnswer } from "./numeric-answer.ts";
 
 const ends = (lo: number, hi: number) => ({ lo: doubleToDyadic(lo), hi: doubleToDyadic(hi) });
 const read = (v: unknown): NumericAnswer => readNumeric(v)!;
@@ -16,54 +16,64 @@ function exactDecimal(x: number): string {
   return `${m < 0n ? "-" : ""}${text.slice(0, text.length + e)}.${text.slice(text.length + e)}`;
 }
 
+const finite = (num: bigint, scale: number, inexact = false, sign = 1) => ({ sign, huge: false, num, scale, inexact });
+
 describe("readDecimal", () => {
   test("plain decimals, signs, points and exponents", () => {
-    expect(readDecimal("0.25")).toEqual({ sign: 1, num: 25n, scale: 2, inexact: false, huge: false });
-    expect(readDecimal("-1.5e-30")).toEqual({ sign: -1, num: 15n, scale: 31, inexact: false, huge: false });
-    expect(readDecimal("12e3")).toEqual({ sign: 1, num: 12000n, scale: 0, inexact: false, huge: false });
-    expect(readDecimal("+.5")).toEqual({ sign: 1, num: 5n, scale: 1, inexact: false, huge: false });
-    expect(readDecimal("5.")).toEqual({ sign: 1, num: 5n, scale: 0, inexact: false, huge: false });
-    expect(readDecimal(" 00012.3400e-2 ")).toEqual({ sign: 1, num: 123400n, scale: 6, inexact: false, huge: false });
-    expect(readDecimal("100")).toEqual({ sign: 1, num: 100n, scale: 0, inexact: false, huge: false });
-    expect(readDecimal("1E2")).toEqual({ sign: 1, num: 100n, scale: 0, inexact: false, huge: false });
+    expect(readDecimal("0.25")).toEqual(finite(25n, 2));
+    expect(readDecimal("-1.5e-30")).toEqual(finite(15n, 31, false, -1));
+    expect(readDecimal("12e3")).toEqual(finite(12000n, 0));
+    expect(readDecimal("+.5")).toEqual(finite(5n, 1));
+    expect(readDecimal(".5")).toEqual(finite(5n, 1));
+    expect(readDecimal("-.5")).toEqual(finite(5n, 1, false, -1));
+    expect(readDecimal("5.")).toEqual(finite(5n, 0));
+    expect(readDecimal(" 00012.3400e-2 ")).toEqual(finite(123400n, 6));
+    expect(readDecimal("100")).toEqual(finite(100n, 0));
+    expect(readDecimal("1E2")).toEqual(finite(100n, 0));
+    expect(readDecimal("1.25e+1")).toEqual(finite(125n, 1));
+    expect(readDecimal("0.001")).toEqual(finite(1n, 3));
   });
 
   test("zero in any spelling has sign 0", () => {
-    for (const z of ["0", "-0", "+0.000", "0e999999999999", "-.0e-5", "000"]) expect(readDecimal(z)).toEqual({ sign: 0, num: 0n, scale: 0, inexact: false, huge: false });
+    for (const z of ["0", "-0", "+0.000", "0e999999999999", "-.0e-5", "000"]) expect(readDecimal(z)).toEqual(finite(0n, 0, false, 0));
   });
 
   test("digits below 10^-1200 are dropped, and only whether one of them is non-zero is kept", () => {
-    expect(readDecimal("1e-1200")).toEqual({ sign: 1, num: 1n, scale: DECIMAL_PLACES, inexact: false, huge: false });
-    expect(readDecimal("1e-1201")).toEqual({ sign: 1, num: 0n, scale: DECIMAL_PLACES, inexact: true, huge: false });
-    expect(readDecimal("-1.00000000001e-1195")).toEqual({ sign: -1, num: 100000n, scale: DECIMAL_PLACES, inexact: true, huge: false });
-    expect(readDecimal("1.00000000000e-1195")).toEqual({ sign: 1, num: 100000n, scale: DECIMAL_PLACES, inexact: false, huge: false });
+    expect(readDecimal("1e-1200")).toEqual(finite(1n, DECIMAL_PLACES));
+    expect(readDecimal("1e-1201")).toEqual(finite(0n, DECIMAL_PLACES, true));
+    expect(readDecimal("1.5e-1200")).toEqual(finite(1n, DECIMAL_PLACES, true)); // the first dropped digit is non-zero
+    expect(readDecimal("-1.00000000001e-1195")).toEqual(finite(100000n, DECIMAL_PLACES, true, -1));
+    expect(readDecimal("1.00000000000e-1195")).toEqual(finite(100000n, DECIMAL_PLACES));
+    expect(readDecimal("123.45e-1201")).toEqual(finite(12n, DECIMAL_PLACES, true)); // a cut before the point
+    expect(readDecimal(`1${"0".repeat(200)}e-1500`)).toEqual(finite(0n, DECIMAL_PLACES, true)); // every digit below
     // the issue's answer: an entry of about 1e-100000, exactly as a subject with more than float64 precision wrote it
-    expect(readDecimal("9.999990000010699694262233017830201133271e-100001")).toEqual({ sign: 1, num: 0n, scale: DECIMAL_PLACES, inexact: true, huge: false });
-    // a cut through the digits before the point
+    expect(readDecimal("9.999990000010699694262233017830201133271e-100001")).toEqual(finite(0n, DECIMAL_PLACES, true));
     const long = `${"1".repeat(5)}.${"0".repeat(1300)}1`;
-    expect(readDecimal(long)).toEqual({ sign: 1, num: 11111n * 10n ** 1200n, scale: DECIMAL_PLACES, inexact: true, huge: false });
+    expect(readDecimal(long)).toEqual(finite(11111n * 10n ** 1200n, DECIMAL_PLACES, true));
   });
 
   test("values at or beyond 10^400 are huge: above every point in play", () => {
-    expect(readDecimal("1e400")).toMatchObject({ sign: 1, huge: true });
-    expect(readDecimal("-0.001e403")).toMatchObject({ sign: -1, huge: true });
-    expect(readDecimal("9.99e399")).toMatchObject({ huge: false });
-    expect(readDecimal("1e99999999999999999999999")).toMatchObject({ huge: true });
+    expect(readDecimal("1e400")).toEqual({ sign: 1, huge: true });
+    expect(readDecimal("-0.001e403")).toEqual({ sign: -1, huge: true });
+    expect(readDecimal("9.99e399")).toMatchObject({ huge: false, scale: 0 });
+    expect(readDecimal("1e99999999999999999999999")).toEqual({ sign: 1, huge: true });
+    expect(HUGE_PLACE).toBe(400);
   });
 
   test("exponents beyond any range are clamped, not parsed into giant integers", () => {
-    expect(readDecimal("1e-99999999999999999999999")).toEqual({ sign: 1, num: 0n, scale: DECIMAL_PLACES, inexact: true, huge: false });
+    expect(readDecimal("1e-99999999999999999999999")).toEqual(finite(0n, DECIMAL_PLACES, true));
+    expect(EXPONENT_CLAMP).toBe(1e15);
   });
 
   test("not decimals", () => {
-    for (const bad of ["", "NaN", "Infinity", "1/3", "0x10", "1e", "--1", "1.2.3", "e5", ".", "1e+-2"]) expect(readDecimal(bad), bad).toBeNull();
+    for (const bad of ["", "NaN", "Infinity", "1/3", "0x10", "1e", "--1", "1.2.3", "e5", ".", "1e+-2", "+", "1 2"]) expect(readDecimal(bad), bad).toBeNull();
   });
 
   test("a decimal of ten million digits is read in bounded time and memory", () => {
     const digits = `0.${"1308120359411369591292018062337177104".repeat(270_271)}`; // 10,000,027 digits
     const started = performance.now();
-    const value = readDecimal(digits)!;
-    expect(performance.now() - started).toBeLessThan(2000); // one regular-expression pass and a 1200-digit bigint
+    const value = readDecimal(digits) as { num: bigint; scale: number; inexact: boolean };
+    expect(performance.now() - started).toBeLessThan(2000); // a few regular-expression passes and a 1200-digit bigint
     expect(value.inexact).toBe(true);
     expect(value.scale).toBe(DECIMAL_PLACES);
     expect(value.num.toString().length).toBe(DECIMAL_PLACES);
@@ -79,7 +89,7 @@ describe("readNumeric", () => {
     expect(readNumeric(null)).toBeNull();
     expect(readNumeric([1])).toBeNull();
     expect(readNumeric(0.5)).toEqual({ kind: "double", value: 0.5 });
-    expect(readNumeric("-1.5e-30")).toEqual({ kind: "decimal", value: { sign: -1, num: 15n, scale: 31, inexact: false, huge: false }, text: "-1.5e-30" });
+    expect(readNumeric("-1.5e-30")).toEqual({ kind: "decimal", value: finite(15n, 31, false, -1), text: "-1.5e-30" });
   });
 });
 
@@ -102,6 +112,12 @@ describe("toGrid and gridEnds", () => {
     expect(toGrid({ m: 7n, e: -1_000_000_000 }, true)).toEqual({ m: 1n, e: -GRID_BITS });
     expect(toGrid({ m: -7n, e: -1_000_000_000 }, false)).toEqual({ m: -1n, e: -GRID_BITS });
     expect(toGrid({ m: -7n, e: -1_000_000_000 }, true)).toEqual({ m: 0n, e: -GRID_BITS });
+    // at any exponent, even beyond what a bigint shift can take
+    expect(toGrid({ m: 7n, e: -(2 ** 31) }, true)).toEqual({ m: 1n, e: -GRID_BITS });
+    // the bits dropped decide the ceiling: 10 = 0b1010 over 4 drops 0b10
+    expect(toGrid({ m: 10n, e: -GRID_BITS - 2 }, true)).toEqual({ m: 3n, e: -GRID_BITS });
+    expect(toGrid({ m: 12n, e: -GRID_BITS - 2 }, true)).toEqual({ m: 3n, e: -GRID_BITS });
+    expect(toGrid({ m: 12n, e: -GRID_BITS - 2 }, false)).toEqual({ m: 3n, e: -GRID_BITS });
     // exactly one bit short of the shift
     expect(toGrid({ m: 1n, e: -GRID_BITS - 1 }, true)).toEqual({ m: 1n, e: -GRID_BITS });
     expect(toGrid({ m: 2n, e: -GRID_BITS - 1 }, false)).toEqual({ m: 1n, e: -GRID_BITS });
@@ -164,6 +180,42 @@ describe("distanceToEnclosure and isWithin", () => {
     expect(isWithin(read(low), e, tol)).toBe(true);
     expect(isWithin(read(`${low}${"0".repeat(3000)}1`), e, tol)).toBe(true); // above lo - tol
     expect(isWithin(read(exactDecimal(0.25 - tol - 2 ** -54)), e, tol)).toBe(false);
+  });
+
+  test("bounds and ends of any binary exponents add exactly", () => {
+    const bound = 3 * 2 ** -52; // an odd mantissa far below the ends' exponent
+    expect(isWithin(read(0.75 + bound), ends(0.25, 0.75), bound)).toBe(true);
+    expect(isWithin(read(0.75 + bound + 2 ** -53), ends(0.25, 0.75), bound)).toBe(false);
+    expect(isWithin(read(0.25 - bound), ends(0.25, 0.75), bound)).toBe(true);
+    expect(isWithin(read(0.25 - bound - 2 ** -54), ends(0.25, 0.75), bound)).toBe(false);
+    expect(isWithin(read(exactDecimal(0.75 + bound)), ends(0.25, 0.75), bound)).toBe(true);
+  });
+
+  test("compareAnswer: signs, huge decimals, cut decimals against grid points", () => {
+    const two = doubleToDyadic(2);
+    expect(compareAnswer(read("1e500"), two)).toBe(1);
+    expect(compareAnswer(read("-1e500"), two)).toBe(-1);
+    expect(compareAnswer(read("-1e500"), doubleToDyadic(-2))).toBe(-1);
+    expect(compareAnswer(read("0"), doubleToDyadic(0))).toBe(0);
+    expect(compareAnswer(read("0"), two)).toBe(-1);
+    expect(compareAnswer(read("-0.5"), doubleToDyadic(0))).toBe(-1);
+    expect(compareAnswer(read("0.5"), doubleToDyadic(-1))).toBe(1);
+    expect(compareAnswer(read("2"), two)).toBe(0);
+    expect(compareAnswer(read("-2"), doubleToDyadic(-2))).toBe(0);
+    expect(compareAnswer(read("-2.5"), doubleToDyadic(-2))).toBe(-1);
+    expect(compareAnswer(read("-1.5"), doubleToDyadic(-2))).toBe(1);
+    // cut decimals: just above, at and below a grid point (2^-1200 = 10^-1200 * 5^1200 / 2^... is a multiple of 10^-1200)
+    const g = { m: 1n, e: -GRID_BITS }; // 2^-1200, about 5.8e-362
+    const exact = (5n ** 1200n).toString(); // 2^-1200 = 5^1200 / 10^1200
+    const at = `0.${"0".repeat(DECIMAL_PLACES - exact.length)}${exact}`;
+    expect(compareAnswer(read(at), g)).toBe(0);
+    expect(compareAnswer(read(`${at}${"0".repeat(50)}1`), g)).toBe(1);
+    const below = `0.${"0".repeat(DECIMAL_PLACES - exact.length)}${(5n ** 1200n - 1n).toString()}9`;
+    expect(compareAnswer(read(below), g)).toBe(-1);
+    expect(compareAnswer(read(`-${below}`), { m: -1n, e: -GRID_BITS })).toBe(1);
+    expect(compareAnswer(read(1), two)).toBe(-1);
+    expect(compareAnswer(read(3), two)).toBe(1);
+    expect(compareAnswer(read(2), two)).toBe(0);
   });
 
   test("a NaN bound admits nothing, an infinite one everything, a negative one counts as 0", () => {

@@ -11,7 +11,7 @@
  */
 import { compareDyadic, type Dyadic } from "../oracle/index.ts";
 import { rationalToNumber, type Rational } from "../numerics/rational.ts";
-import { bitLength, doubleToDyadic, dyadicDifference } from "../numerics/dyadic.ts";
+import { bitLength, doubleToDyadic, dyadicDifference, sign } from "../numerics/dyadic.ts";
 import { DECIMAL_PLACES, type DecimalValue, type NumericAnswer } from "./numeric-answer.ts";
 
 /** Enclosure ends are widened outward to multiples of 2^-GRID_BITS. */
@@ -21,8 +21,6 @@ export interface Ends {
   readonly lo: Dyadic;
   readonly hi: Dyadic;
 }
-
-const LOG2_10 = Math.log2(10);
 
 /** d rounded down (up = false) or up to a multiple of 2^-GRID_BITS. */
 export function toGrid(d: Dyadic, up: boolean): Dyadic {
@@ -41,16 +39,11 @@ export function gridEnds(ends: Ends): Ends {
 }
 
 function add(a: Dyadic, b: Dyadic): Dyadic {
-  if (a.m === 0n) return b;
-  if (b.m === 0n) return a;
   const e = Math.min(a.e, b.e);
   return { m: (a.m << BigInt(a.e - e)) + (b.m << BigInt(b.e - e)), e };
 }
 
-function negate(a: Dyadic): Dyadic {
-  return { m: -a.m, e: a.e };
-}
-
+/** 5^k, remembered (k <= DECIMAL_PLACES: a decimal's scale). */
 const powersOfFive = new Map<number, bigint>();
 function pow5(k: number): bigint {
   let value = powersOfFive.get(k);
@@ -61,33 +54,27 @@ function pow5(k: number): bigint {
   return value;
 }
 
-/** Compares |x| (x not huge) with g > 0, a point of the grid when x is inexact: -1, 0 or 1. */
-function compareMagnitude(x: DecimalValue, g: Dyadic): number {
-  if (x.inexact && g.e < -GRID_BITS) throw new Error(`internal: a cut decimal compared with ${g.m}*2^${g.e}, off the grid`);
-  if (x.num === 0n) return -1; // 0 < x < 10^-1200 < 2^-1200 <= g (inexact); an exact 0 has sign 0 and never gets here
-  // Magnitudes first: x in [2^(b-1), 2^(b+1)) * 10^-scale, g in [2^(top-1), 2^top).
-  const b = bitLength(x.num) - x.scale * LOG2_10;
-  const top = g.e + bitLength(g.m);
-  if (b + 2 < top - 1) return -1;
-  if (b - 2 > top) return 1;
-  // num / (2^scale 5^scale) against m 2^e, as integers.
-  let left = x.num;
-  let right = g.m * pow5(x.scale);
-  const twos = -x.scale - g.e;
-  if (twos >= 0) left <<= BigInt(twos);
-  else right <<= BigInt(-twos);
-  if (left < right) return -1; // also when inexact: x < (num + 1) 10^-scale <= g, g being a multiple of 10^-scale
-  if (left > right) return 1;
-  return x.inexact ? 1 : 0;
+type FiniteDecimal = Extract<DecimalValue, { huge: false }>;
+
+/**
+ * Compares |x| with |g| (g a point of the grid when x is cut): -1, 0 or 1, as num / (2^scale 5^scale) against
+ * m 2^e in integers of a few thousand bits at most (scale <= 1200, e >= -1200 on the grid, values below 2^1024).
+ */
+function compareMagnitude(x: FiniteDecimal, m: bigint, e: number): number {
+  const twos = -x.scale - e;
+  const left = x.num * 2n ** BigInt(Math.max(0, twos));
+  const right = m * pow5(x.scale) * 2n ** BigInt(Math.max(0, -twos));
+  // also when cut, left < right means x < g: x < (num + 1) 10^-scale <= g, a multiple of 10^-1200
+  const c = Number(left > right) - Number(left < right);
+  return c === 0 && x.inexact ? 1 : c;
 }
 
 /** sign(x - g) for a decimal x. */
 function compareDecimal(x: DecimalValue, g: Dyadic): number {
-  const sg = g.m > 0n ? 1 : g.m < 0n ? -1 : 0;
-  if (x.sign !== sg) return x.sign > sg ? 1 : -1;
-  if (sg === 0) return 0;
+  const sg = sign(g);
+  if (x.sign !== sg) return Math.sign(x.sign - sg);
   if (x.huge) return x.sign;
-  return x.sign * compareMagnitude(x, sg > 0 ? g : negate(g));
+  return x.sign * compareMagnitude(x, g.m * BigInt(x.sign), g.e) + 0; // + 0: never -0
 }
 
 /** sign(answer - g), exact; g must be a grid point when the answer is a cut decimal. */
@@ -97,7 +84,7 @@ export function compareAnswer(answer: NumericAnswer, g: Dyadic): number {
 
 /**
  * Whether lo - bound <= answer <= hi + bound, exactly, with the ends widened to the grid (`gridEnds`). A NaN bound
- * admits nothing; an infinite one everything.
+ * admits nothing; an infinite one everything; a negative one counts as 0.
  */
 export function isWithin(answer: NumericAnswer, ends: Ends, bound: number): boolean {
   if (Number.isNaN(bound)) return false;
@@ -107,11 +94,15 @@ export function isWithin(answer: NumericAnswer, ends: Ends, bound: number): bool
   return compareAnswer(answer, add(lo, negate(b))) >= 0 && compareAnswer(answer, add(hi, b)) <= 0;
 }
 
-function dyadicToRational(d: Dyadic): Rational {
-  return d.e >= 0 ? { num: d.m << BigInt(d.e), den: 1n } : { num: d.m, den: 1n << BigInt(-d.e) };
+function negate(a: Dyadic): Dyadic {
+  return { m: -a.m, e: a.e };
 }
 
-function decimalToRational(x: DecimalValue): Rational {
+function dyadicToRational(d: Dyadic): Rational {
+  return { num: d.m << BigInt(Math.max(0, d.e)), den: 1n << BigInt(Math.max(0, -d.e)) };
+}
+
+function decimalToRational(x: FiniteDecimal): Rational {
   return { num: BigInt(x.sign) * x.num, den: 10n ** BigInt(x.scale) };
 }
 
@@ -124,24 +115,20 @@ function subtract(a: Rational, b: Rational): Rational {
  * (a cut decimal's dropped digits change it by less than 10^-1200). Infinity for a decimal beyond 10^400.
  */
 export function distanceToEnclosure(answer: NumericAnswer, ends: Ends): number {
-  const grid = gridEnds(ends);
-  const above = compareAnswer(answer, grid.hi) > 0;
-  const below = !above && compareAnswer(answer, grid.lo) < 0;
-  if (!above && !below) return 0;
+  const { lo, hi } = gridEnds(ends);
   if (answer.kind === "double") {
     const x = doubleToDyadic(answer.value);
-    return above ? dyadicDifference(x, grid.hi) : dyadicDifference(grid.lo, x);
+    return Math.max(0, dyadicDifference(x, hi), dyadicDifference(lo, x));
   }
   if (answer.value.huge) return Number.POSITIVE_INFINITY;
   const x = decimalToRational(answer.value);
-  return above ? rationalToNumber(subtract(x, dyadicToRational(grid.hi))) : rationalToNumber(subtract(dyadicToRational(grid.lo), x));
+  return Math.max(0, rationalToNumber(subtract(x, dyadicToRational(hi))), rationalToNumber(subtract(dyadicToRational(lo), x)));
 }
 
 /** |answer - x| for an exact rational x (a reference value), rounded to a double. */
 export function distanceToRational(answer: NumericAnswer, x: Rational): number {
-  if (answer.kind === "decimal" && answer.value.huge) return Number.POSITIVE_INFINITY;
-  const a = answer.kind === "double" ? dyadicToRational(doubleToDyadic(answer.value)) : decimalToRational(answer.value);
-  return Math.abs(rationalToNumber(subtract(a, x)));
+  if (answer.kind === "double") return Math.abs(rationalToNumber(subtract(dyadicToRational(doubleToDyadic(answer.value)), x)));
+  return answer.value.huge ? Number.POSITIVE_INFINITY : Math.abs(rationalToNumber(subtract(decimalToRational(answer.value), x)));
 }
 
 /** The finest decimal place of a cut decimal (re-exported for the tests and the spec). */

@@ -4,7 +4,7 @@ import { Enclosure } from "../oracle/index.ts";
 import { doubleToDyadic } from "../numerics/dyadic.ts";
 import { asGivenWords, describeSum, matchesAsGiven } from "./as-given.ts";
 import { describeFault, faultOutcome, timeoutEvidence } from "./fault-evidence.ts";
-import { gradeCase } from "./grade.ts";
+import { decidesBefore, firstOf, gradeCase, isSharp, lessAccurate, ratioOf, tighter, type EntryComparison } from "./grade.ts";
 import { OracleCache } from "./oracle-cache.ts";
 import * as assumesSumOne from "./fixtures/assumes-sum-one.ts";
 import { parsedCase } from "./case.ts";
@@ -115,6 +115,7 @@ describe("failure kinds, not-run requests and fault evidence", () => {
       "no answer within the timeout to any of 5 pending requests; this one, the oldest, was charged and the others were sent again",
     );
     expect(timeoutEvidence("x", 7)).toBe("no answer within the timeout to any of these 7 pending requests");
+    expect(timeoutEvidence("x; this was the oldest pending request (the 26 other pending request(s) were sent again)", 1)).toMatch(/^no answer within the timeout to any of 27 pending requests;/);
     expect(timeoutEvidence("x", 0)).toBe("no answer within the timeout while it was the only request pending");
     expect(describeFault("crashed", "exit 3")).toBe("fault crashed: exit 3");
     expect(describeFault("timeout", "D", 2)).toBe("fault timeout: no answer within the timeout to any of these 2 pending requests (D)");
@@ -198,6 +199,7 @@ describe("the unnormalised reading", () => {
     expect(asGivenWords(parsedCase({ p: ["0.5", "0.5"], n: 1 }))).toBe("matches p as given (sum(p) = ?), not p / sum(p): the subject does not normalise p");
     expect(describeSum(-3.3e-16)).toBe("1 - 3.3e-16");
     expect(describeSum(1e-13)).toBe("1 + 1.0e-13");
+    expect(describeSum(0)).toBe("1 + 0.0");
   });
 
   test("looked at for failing answers everywhere, for passing ones only in the normalisation domain", () => {
@@ -232,5 +234,95 @@ describe("sharpness", () => {
     expect(gradeCase("bonPmf", args, value([0.25, 0.75]), GRADED, fake).status).toBe("pass");
     expect(refined).toHaveLength(1);
     expect(refined[0]!).toBeLessThan(1e-20);
+  });
+});
+
+describe("the pieces of a comparison", () => {
+  const entry = (fields: Partial<EntryComparison>): EntryComparison => ({ error: 0, tolerance: 1, ratio: 0, within: true, bound: 1, boundRatio: 0, accurate: true, relativeErrorU: 0, ...fields });
+
+  test("tighter: the smaller of tolerance and a positive bound; a bound of 0 sets no target", () => {
+    expect(tighter(1e-15, 1e-17)).toBe(1e-17);
+    expect(tighter(1e-15, 1e-13)).toBe(1e-15);
+    expect(tighter(1e-15, 0)).toBe(1e-15);
+  });
+
+  test("isSharp: narrower than bound / 2^20, strictly", () => {
+    const e = (w: number) => new Enclosure(doubleToDyadic(0), doubleToDyadic(w), 64);
+    expect(isSharp(e(2 ** -67), 2 ** -47)).toBe(false); // exactly 2^-47 / 2^20: not narrower
+    expect(isSharp(e(2 ** -68), 2 ** -47)).toBe(true);
+    expect(isSharp(e(2 ** -48), 2 ** -47)).toBe(false);
+  });
+
+  test("ratioOf: 0 without error, Infinity against a bound of 0", () => {
+    expect(ratioOf(0, 0)).toBe(0);
+    expect(ratioOf(0, 1)).toBe(0);
+    expect(ratioOf(2, 0)).toBe(Number.POSITIVE_INFINITY);
+    expect(ratioOf(3, 2)).toBe(1.5);
+  });
+
+  test("the entry deciding a bonPmf case: failing first, then error / tolerance, then error", () => {
+    expect(decidesBefore(entry({ within: false, ratio: 1 }), entry({ within: true, ratio: 1 }))).toBe(true);
+    expect(decidesBefore(entry({ within: true, ratio: 9 }), entry({ within: false, ratio: 1 }))).toBe(false);
+    expect(decidesBefore(entry({ ratio: 3 }), entry({ ratio: 2 }))).toBe(true);
+    expect(decidesBefore(entry({ ratio: 2 }), entry({ ratio: 3 }))).toBe(false);
+    expect(decidesBefore(entry({ ratio: 2, error: 5 }), entry({ ratio: 2, error: 4 }))).toBe(true);
+    expect(decidesBefore(entry({ ratio: 2, error: 4 }), entry({ ratio: 2, error: 4 }))).toBe(false);
+    expect(lessAccurate(entry({ accurate: false, boundRatio: 1 }), entry({ accurate: true, boundRatio: 9 }))).toBe(true);
+    expect(lessAccurate(entry({ accurate: true, boundRatio: 9 }), entry({ accurate: false, boundRatio: 1 }))).toBe(false);
+    expect(lessAccurate(entry({ boundRatio: 3 }), entry({ boundRatio: 2 }))).toBe(true);
+    expect(lessAccurate(entry({ boundRatio: 2 }), entry({ boundRatio: 2 }))).toBe(false);
+    expect(firstOf([3, 9, 2, 9], (a, b) => a > b)).toBe(1);
+    expect(firstOf([3], (a, b) => a > b)).toBe(0);
+  });
+
+  test("bonPmf: the worst entry is reported, its why names it; the accuracy is over every entry", () => {
+    // zero-mass outcomes must be exactly 0: two wrong ones, both with an infinite ratio: the larger error is reported
+    const zeros = { p: [0, 0, 1], n: 2 };
+    const g = gradeCase("bonPmf", zeros, value([1e-300, 1e-200, 1]), GRADED, oracle);
+    expect(g).toMatchObject({ status: "fail", entry: 1, error: 1e-200, answer: 1e-200, why: "off by 1.00e-200, tolerance 0.00 (entry 1)" });
+    expect(g.fault).toBeNull();
+    // the first entry non-numeric
+    expect(gradeCase("bonPmf", args, value(["x", 0.75]), GRADED, oracle).why).toBe('non-numeric entry 0: "x"');
+    // accuracy: the entry furthest from its bound, the worst relative error over all entries
+    const two = gradeCase("bonPmf", args, value([0.25 + 2 ** -52, 0.75 + 2 ** -48]), GRADED, oracle);
+    expect(two.status).toBe("pass");
+    expect(two.entry).toBe(1); // 2^-48 is the larger share of its tolerance
+    expect(two.accuracy!.accurate).toBe(false);
+    expect(two.accuracy!.relativeErrorU).toBe(2 ** -48 / 0.75 / 2 ** -53);
+    expect(two.accuracy!.bound).toBe(2 ** -53 * 18 * 0.75 + 2 ** -1074);
+    expect(two.why).toBe("within tolerance");
+  });
+
+  test("scalar: the why of a wrong value has no entry; an invalid input's answers are classified in words", () => {
+    expect(gradeCase("klBon", args, value(0.5), GRADED, oracle).why).toMatch(/^off by 0\.369, tolerance \d\.\d\de-\d+$/);
+    expect(gradeCase("klBon", args, { kind: "error", id: 1, message: "p: bad" }, INVALID, oracle)).toMatchObject({ status: "rejected", why: "error: p: bad", answer: "p: bad" });
+    expect(gradeCase("klBon", args, value(0.1), INVALID, oracle)).toMatchObject({ status: "accepted", why: "answered a value for an invalid input", answer: 0.1 });
+    expect(gradeCase("klBon", args, value(0.1), GRADED, oracle).fault).toBeNull();
+  });
+
+  test("bonPmf refinement: only against positive targets", () => {
+    const realPi = oracle.get("bonPmf", parsedCase({ p: [0.5, 0, 0.5], n: 2 })) as Enclosure[];
+    const wide = [new Enclosure(doubleToDyadic(0.2), doubleToDyadic(0.3), 64), realPi[1]!, realPi[2]!];
+    const refined: number[] = [];
+    const fake = { get: () => wide, refine: (_op: string, _c: unknown, absolute: number) => (refined.push(absolute), realPi) } as unknown as OracleCache;
+    expect(gradeCase("bonPmf", { p: [0.5, 0, 0.5], n: 2 }, value([0.25, 0, 0.75]), GRADED, fake).status).toBe("pass");
+    expect(refined).toHaveLength(1);
+    expect(refined[0]!).toBeGreaterThan(0); // the zero-mass outcome's tolerance 0 sets no target
+    expect(refined[0]!).toBeLessThan(1e-20);
+  });
+
+  test("scalar refinement: not when the enclosure is sharp against the tolerance and the bound is 0; when only sharp against 2^20 x", () => {
+    const calls: string[] = [];
+    const zero = new Enclosure(doubleToDyadic(0), doubleToDyadic(2 ** -80), 64);
+    const noRefine = { get: () => (calls.push("get"), zero), refine: () => (calls.push("refine"), zero) } as unknown as OracleCache;
+    gradeCase("klFormula", { n: 1 }, value(0), GRADED, noRefine); // bound 0 at n = 1; tolerance K u
+    expect(calls).toEqual(["get"]);
+    const real = oracle.get("klFormula", parsedCase({ n: 2 })) as Enclosure;
+    const bound = 6 * 2 ** -53 * real.mid;
+    const mid = new Enclosure(doubleToDyadic(real.mid - bound / 4), doubleToDyadic(real.mid + bound / 4), 64); // width bound / 2
+    const asked: string[] = [];
+    const fake = { get: () => (asked.push("get"), mid), refine: () => (asked.push("refine"), real) } as unknown as OracleCache;
+    gradeCase("klFormula", { n: 2 }, value(real.mid), GRADED, fake);
+    expect(asked).toEqual(["get", "refine"]);
   });
 });

@@ -12,13 +12,13 @@ import type { Answer, FaultKind } from "../subject/subject.ts";
 import { dyadicDifference } from "../numerics/dyadic.ts";
 import { bonPmfAccuracyBounds, relativeErrorInU } from "./accuracy-bound.ts";
 import { asGivenWords, matchesAsGiven } from "./as-given.ts";
-import { scalarAccuracyBound, scalarTolerance } from "./case-bounds.ts";
+import { scalarAccuracyBound, scalarTolerance, type ScalarOp } from "./case-bounds.ts";
 import { distanceToEnclosure, isWithin } from "./exact-distance.ts";
 import { describeFault, faultOutcome } from "./fault-evidence.ts";
 import type { FailureKind } from "./failure-class.ts";
 import { midpoint } from "./level-probabilities.ts";
 import { previewJson } from "./json-preview.ts";
-import { readNumeric } from "./numeric-answer.ts";
+import { readNumeric, type NumericAnswer } from "./numeric-answer.ts";
 import type { OracleCache } from "./oracle-cache.ts";
 import { bonPmfTolerances } from "./tolerance.ts";
 import type { DomainKind, GradedOp } from "./domains/domain.ts";
@@ -96,22 +96,23 @@ function expectedOf(e: Enclosure): [string, string] {
   return e.bounds(17);
 }
 
-/** The tightest positive of two bounds (the enclosure must be sharp against both). */
-function tighter(a: number, b: number): number {
-  return b > 0 && b < a ? b : a;
+/** The tighter of a tolerance and an accuracy bound (a bound of 0, an exact value, sets no sharpness target). */
+export function tighter(tolerance: number, bound: number): number {
+  return bound > 0 ? Math.min(tolerance, bound) : tolerance;
 }
 
-function isSharp(e: Enclosure, bound: number): boolean {
-  return dyadicDifference(e.hi, e.lo) <= bound * SHARPNESS;
+/** Sharp: narrower than bound / 2^20 (spec/conformance.md: refined when not narrower). */
+export function isSharp(e: Enclosure, bound: number): boolean {
+  return dyadicDifference(e.hi, e.lo) < bound * SHARPNESS;
 }
 
+/** error / bound: 0 for no error, Infinity for an error against a bound of 0. */
 export function ratioOf(error: number, bound: number): number {
-  if (error === 0) return 0;
-  return bound > 0 ? error / bound : Number.POSITIVE_INFINITY;
+  return error === 0 ? 0 : error / bound;
 }
 
 /** One entry compared: within tolerance, within the accurate bound, error, ratios. */
-interface EntryComparison {
+export interface EntryComparison {
   error: number;
   tolerance: number;
   ratio: number;
@@ -122,9 +123,7 @@ interface EntryComparison {
   relativeErrorU: number;
 }
 
-function compareEntry(value: unknown, exact: Enclosure, tolerance: number, bound: number): EntryComparison | null {
-  const numeric = readNumeric(value);
-  if (numeric === null) return null;
+function compareEntry(numeric: NumericAnswer, exact: Enclosure, tolerance: number, bound: number): EntryComparison {
   const error = distanceToEnclosure(numeric, exact);
   return {
     error,
@@ -138,6 +137,24 @@ function compareEntry(value: unknown, exact: Enclosure, tolerance: number, bound
   };
 }
 
+/** a decides the case's status before b: a failing entry before a passing one, then error / tolerance, then error. */
+export function decidesBefore(a: EntryComparison, b: EntryComparison): boolean {
+  if (a.within !== b.within) return b.within;
+  if (a.ratio !== b.ratio) return a.ratio > b.ratio;
+  return a.error > b.error;
+}
+
+/** a is further from accurate than b: an inaccurate entry before an accurate one, then error / accuracy bound. */
+export function lessAccurate(a: EntryComparison, b: EntryComparison): boolean {
+  if (a.accurate !== b.accurate) return b.accurate;
+  return a.boundRatio > b.boundRatio;
+}
+
+/** The index of the first item no later item is `before` (0 for one item). */
+export function firstOf<T>(items: readonly T[], before: (a: T, b: T) => boolean): number {
+  return items.reduce((best, item, i) => (before(item, items[best] as T) ? i : best), 0);
+}
+
 /** A compared answer: the entry deciding the status (worst error / tolerance) and the accuracy over all entries. */
 interface Comparison {
   worst: EntryComparison;
@@ -149,8 +166,9 @@ interface Comparison {
   within: boolean;
 }
 
-function gradeScalar(op: GradedOp, c: ParsedCase, value: unknown, oracle: OracleCache): Comparison | string {
-  if (readNumeric(value) === null) return `non-numeric answer ${previewJson(value)}`;
+function gradeScalar(op: ScalarOp, c: ParsedCase, value: unknown, oracle: OracleCache): Comparison | string {
+  const numeric = readNumeric(value);
+  if (numeric === null) return `non-numeric answer ${previewJson(value)}`;
   let exact = oracle.get(op, c) as Enclosure;
   let tolerance = scalarTolerance(op, c, exact, oracle);
   let bound = scalarAccuracyBound(op, c, exact, oracle);
@@ -159,7 +177,7 @@ function gradeScalar(op: GradedOp, c: ParsedCase, value: unknown, oracle: Oracle
     tolerance = scalarTolerance(op, c, exact, oracle);
     bound = scalarAccuracyBound(op, c, exact, oracle);
   }
-  const worst = compareEntry(value, exact, tolerance, bound) as EntryComparison;
+  const worst = compareEntry(numeric, exact, tolerance, bound);
   const accuracy = { bound, ratio: worst.boundRatio, accurate: worst.accurate, relativeErrorU: worst.relativeErrorU };
   return { worst, entry: null, answer: value, enclosure: exact, accuracy, within: worst.within };
 }
@@ -168,44 +186,32 @@ function gradePmf(c: ParsedCase, value: unknown, oracle: OracleCache): Compariso
   const p = c.args.p as unknown[];
   if (!Array.isArray(value)) return `non-array answer ${previewJson(value)}`;
   if (value.length !== p.length) return `${value.length} entries for ${p.length} outcomes`;
-  const bad = value.findIndex((v) => readNumeric(v) === null);
+  const numbers = value.map(readNumeric);
+  const bad = numbers.indexOf(null);
   if (bad >= 0) return `non-numeric entry ${bad}: ${previewJson(value[bad])}`;
   const levels = c.levels;
   const n = c.n;
   let pi = oracle.get("bonPmf", c) as Enclosure[];
   let tolerances = bonPmfTolerances(levels, n, pi);
   let bounds = bonPmfAccuracyBounds(levels, n, pi);
-  if (pi.some((e, i) => !isSharp(e, tighter(tolerances[i] as number, bounds[i] as number)))) {
-    let tightest = Number.POSITIVE_INFINITY;
-    for (let i = 0; i < tolerances.length; i++) {
-      const t = tighter(tolerances[i] as number, bounds[i] as number);
-      if (t > 0 && t < tightest) tightest = t;
-    }
+  const targets = () => tolerances.map((t, i) => tighter(t, bounds[i] as number));
+  if (!targets().every((t, i) => isSharp(pi[i] as Enclosure, t))) {
+    const tightest = targets().reduce((least, t) => (t > 0 ? Math.min(least, t) : least), Number.POSITIVE_INFINITY);
     pi = oracle.refine("bonPmf", c, tightest * SHARPNESS) as Enclosure[];
     tolerances = bonPmfTolerances(levels, n, pi);
     bounds = bonPmfAccuracyBounds(levels, n, pi);
   }
-  let worst: EntryComparison | null = null;
-  let entry = 0;
-  let worstBound: EntryComparison | null = null;
-  let relativeErrorU = 0;
-  let accurate = true;
-  let within = true;
-  for (let i = 0; i < p.length; i++) {
-    const cmp = compareEntry(value[i], pi[i] as Enclosure, tolerances[i] as number, bounds[i] as number) as EntryComparison;
-    within &&= cmp.within;
-    accurate &&= cmp.accurate;
-    if (cmp.relativeErrorU > relativeErrorU) relativeErrorU = cmp.relativeErrorU;
-    // The deciding entry: a failing one before any passing one, then the largest error / tolerance, then error.
-    if (worst === null || (worst.within && !cmp.within) || (worst.within === cmp.within && (cmp.ratio > worst.ratio || (cmp.ratio === worst.ratio && cmp.error > worst.error)))) {
-      worst = cmp;
-      entry = i;
-    }
-    if (worstBound === null || (worstBound.accurate && !cmp.accurate) || (worstBound.accurate === cmp.accurate && cmp.boundRatio > worstBound.boundRatio)) worstBound = cmp;
-  }
-  if (worst === null || worstBound === null) return "empty answer";
-  const accuracy = { bound: worstBound.bound, ratio: worstBound.boundRatio, accurate, relativeErrorU };
-  return { worst, entry, answer: value[entry], enclosure: pi[entry] as Enclosure, accuracy, within };
+  const comparisons = numbers.map((x, i) => compareEntry(x as NumericAnswer, pi[i] as Enclosure, tolerances[i] as number, bounds[i] as number));
+  const entry = firstOf(comparisons, decidesBefore);
+  const leastAccurate = comparisons[firstOf(comparisons, lessAccurate)] as EntryComparison;
+  const accuracy = {
+    bound: leastAccurate.bound,
+    ratio: leastAccurate.boundRatio,
+    accurate: comparisons.every((x) => x.accurate),
+    relativeErrorU: comparisons.reduce((worst, x) => Math.max(worst, x.relativeErrorU), 0),
+  };
+  const within = comparisons.every((x) => x.within);
+  return { worst: comparisons[entry] as EntryComparison, entry, answer: value[entry], enclosure: pi[entry] as Enclosure, accuracy, within };
 }
 
 export interface GradeOptions {
@@ -225,7 +231,7 @@ export function gradeCase(op: GradedOp, args: Record<string, unknown>, answer: A
   if (answer.kind === "fault") {
     const outcome = faultOutcome(answer.fault);
     if (outcome === "not-run") return { ...common, status: "not-run", why: answer.detail, answer: null };
-    const why = describeFault(answer.fault, answer.detail, answer.fault === "timeout" ? (options.faultSharedBy?.(answer.id) ?? 1) : 1);
+    const why = describeFault(answer.fault, answer.detail, options.faultSharedBy?.(answer.id) ?? 1);
     if (invalid) return { ...common, status: "faulted", why, answer: null };
     return { ...common, status: "fail", failure: outcome, why, answer: null, ratio: Number.POSITIVE_INFINITY };
   }

@@ -129,4 +129,60 @@ describe("JobStats", () => {
     expect(scalar.slowest).toEqual({ ms: 12, index: 0, label: "n=3", outcomes: 0 });
     expect(scalar.largest).toBeNull();
   });
+
+  test("ties keep the first: the worst case, a class's worst, the least accurate, the slowest and the largest", () => {
+    const s = new JobStats();
+    s.add(0, small, failing("value", { error: 0.5, ratio: 3, accuracy: accuracy({ accurate: false, ratio: 7 }) }), 10);
+    s.add(1, small, failing("value", { error: 0.5, ratio: 3, accuracy: accuracy({ accurate: false, ratio: 7 }) }), 10);
+    expect([s.worst?.index, s.classes.get("in-order/value")!.worst?.index, s.worstAccuracy?.index, s.slowest?.index, s.largest?.index]).toEqual([0, 0, 0, 0, 0]);
+    s.add(2, small, failing("value", { error: 0.6, ratio: 3 }), 11);
+    expect([s.worst?.index, s.classes.get("in-order/value")!.worst?.index, s.slowest?.index, s.largest?.index]).toEqual([2, 2, 2, 2]);
+  });
+
+  test("a wrong number (error known) outranks a non-numeric answer at the same infinite ratio", () => {
+    const s = new JobStats();
+    s.add(0, small, failing("value", { error: 1e-300, ratio: Number.POSITIVE_INFINITY }));
+    s.add(1, small, failing("value", { error: null, ratio: Number.POSITIVE_INFINITY }));
+    expect(s.classes.get("in-order/value")!.worst?.index).toBe(0);
+    expect(s.worst?.index).toBe(0);
+    const t = new JobStats();
+    t.add(0, small, failing("value", { error: null, ratio: Number.POSITIVE_INFINITY }));
+    t.add(1, small, failing("value", { error: 0, ratio: Number.POSITIVE_INFINITY }));
+    expect(t.worst?.index).toBe(1);
+  });
+
+  test("worst error and ratio: the largest numeric ones; non-finite ratios are not numbers to report", () => {
+    const s = new JobStats();
+    s.add(0, small, grade({ error: 2e-16, ratio: 0.5 }));
+    s.add(1, small, grade({ error: 1e-16, ratio: 0.7 }));
+    s.add(2, small, failing("value", { error: 3e-16, ratio: Number.POSITIVE_INFINITY }));
+    s.add(3, small, grade({ status: "skip", error: null, ratio: Number.NaN }));
+    expect([s.worstError, s.worstRatio]).toEqual([3e-16, 0.7]);
+    const none = new JobStats();
+    none.add(0, small, grade({ status: "skip", error: null, ratio: Number.NaN }));
+    expect([none.worstError, none.worstRatio, none.worst]).toEqual([null, null, null]);
+  });
+
+  test("the worst relative error is the largest; the least accurate case: inaccurate first, then error / bound", () => {
+    const s = new JobStats();
+    s.add(0, small, grade({ accuracy: accuracy({ relativeErrorU: 5, ratio: 2, accurate: false }) }));
+    s.add(1, small, grade({ accuracy: accuracy({ relativeErrorU: 2, ratio: 0.9 }) }));
+    expect([s.worstRelativeErrorU, s.worstAccuracy?.index]).toEqual([5, 0]);
+    s.add(2, small, grade({ accuracy: accuracy({ relativeErrorU: 9, ratio: 3, accurate: false }) }));
+    expect([s.worstRelativeErrorU, s.worstAccuracy?.index]).toEqual([9, 2]);
+    const first = new JobStats();
+    first.add(0, small, grade({ accuracy: accuracy({ relativeErrorU: 0, ratio: 0 }) }));
+    expect([first.worstRelativeErrorU, first.worstAccuracy?.index]).toEqual([0, 0]);
+  });
+
+  test("a wait only when there is one; the largest case: more outcomes first", () => {
+    const s = new JobStats();
+    s.add(0, distributionCase([0.5, 0.5], 2), grade(), null);
+    expect([s.slowest, s.largest]).toEqual([null, null]);
+    s.add(1, distributionCase([0.5, 0.5], 2), grade(), 0);
+    expect(s.slowest?.index).toBe(1);
+    s.add(2, distributionCase([1], 2), grade(), 50);
+    expect([s.slowest?.index, s.largest?.index]).toEqual([2, 1]);
+  });
 });
+

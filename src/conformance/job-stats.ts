@@ -5,7 +5,7 @@
  */
 import type { Case } from "./case.ts";
 import { classOf, magnitudesOf } from "./failure-class.ts";
-import type { CaseGrade } from "./grade.ts";
+import type { CaseAccuracy, CaseGrade } from "./grade.ts";
 
 const MAX_REASONS = 5;
 
@@ -21,8 +21,8 @@ export class Range {
   max: number | null = null;
   add(x: number | null): void {
     if (x === null || Number.isNaN(x)) return;
-    if (this.min === null || x < this.min) this.min = x;
-    if (this.max === null || x > this.max) this.max = x;
+    this.min = Math.min(this.min ?? x, x);
+    this.max = Math.max(this.max ?? x, x);
   }
 }
 
@@ -49,10 +49,16 @@ export class ClassStats {
   }
 }
 
-/** a is worse than b: a larger error / tolerance, then a larger error. */
-function isWorse(a: CaseGrade, b: CaseGrade): boolean {
-  if (a.ratio !== b.ratio) return a.ratio > b.ratio || Number.isNaN(b.ratio);
+/** a is worse than b: a larger error / tolerance, then a larger error (a non-numeric answer has none). */
+export function isWorse(a: CaseGrade, b: CaseGrade): boolean {
+  if (a.ratio !== b.ratio) return a.ratio > b.ratio;
   return (a.error ?? -1) > (b.error ?? -1);
+}
+
+/** a is further from accurate than b: inaccurate before accurate, then error / accuracy bound. */
+function lessAccurate(a: CaseAccuracy, b: CaseAccuracy): boolean {
+  if (a.accurate !== b.accurate) return b.accurate;
+  return a.ratio > b.ratio;
 }
 
 /** Seconds bonkl spent waiting for one answer (time in `await`: never its own computing). */
@@ -131,11 +137,11 @@ export class JobStats {
         this.faulted++;
         break;
     }
-    if (grade.error !== null && (this.worstError === null || grade.error > this.worstError)) this.worstError = grade.error;
-    if (grade.error !== null && Number.isFinite(grade.ratio) && (this.worstRatio === null || grade.ratio > this.worstRatio)) this.worstRatio = grade.ratio;
+    if (grade.error !== null) this.worstError = Math.max(this.worstError ?? grade.error, grade.error);
+    if (Number.isFinite(grade.ratio)) this.worstRatio = Math.max(this.worstRatio ?? grade.ratio, grade.ratio);
     if (grade.status === "accepted" || grade.status === "faulted") {
       if (this.worst === null || (this.worst.grade.status === "faulted" && grade.status === "accepted")) this.worst = entry;
-    } else if (!Number.isNaN(grade.ratio) && (this.worst === null || grade.ratio > this.worst.grade.ratio)) {
+    } else if (!Number.isNaN(grade.ratio) && (this.worst === null || isWorse(grade, this.worst.grade))) {
       this.worst = entry;
     }
     const id = classOf(c.args, grade);
@@ -156,9 +162,9 @@ export class JobStats {
     if (accuracy === null) return;
     this.compared++;
     if (accuracy.accurate) this.accurate++;
-    if (this.worstRelativeErrorU === null || accuracy.relativeErrorU > this.worstRelativeErrorU) this.worstRelativeErrorU = accuracy.relativeErrorU;
+    this.worstRelativeErrorU = Math.max(this.worstRelativeErrorU ?? accuracy.relativeErrorU, accuracy.relativeErrorU);
     const current = this.worstAccuracy?.grade.accuracy;
-    if (current === undefined || current === null || (current.accurate && !accuracy.accurate) || (current.accurate === accuracy.accurate && accuracy.ratio > current.ratio)) this.worstAccuracy = entry;
+    if (current === undefined || lessAccurate(accuracy, current as CaseAccuracy)) this.worstAccuracy = entry;
   }
 
   private addTiming(entry: Worst, waitMs: number | null): void {
@@ -171,8 +177,14 @@ export class JobStats {
     if (waitMs === null || entry.grade.status === "not-run" || entry.grade.failure === "fault") return;
     const wait = { ms: waitMs, index: entry.index, label: entry.case.label, outcomes };
     if (this.slowest === null || waitMs > this.slowest.ms) this.slowest = wait;
-    if (outcomes > 0 && (this.largest === null || outcomes > this.largest.outcomes || (outcomes === this.largest.outcomes && waitMs > this.largest.ms))) this.largest = wait;
+    if (outcomes > 0 && (this.largest === null || isLarger(wait, this.largest))) this.largest = wait;
   }
+}
+
+/** The answered case to take a time per outcome from: more outcomes, then (the same) a longer wait. */
+function isLarger(a: Wait, b: Wait): boolean {
+  if (a.outcomes !== b.outcomes) return a.outcomes > b.outcomes;
+  return a.ms > b.ms;
 }
 
 function remember(list: string[], reason: string): void {

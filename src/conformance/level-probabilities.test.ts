@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { bonPmf, Enclosure } from "../oracle/index.ts";
 import { doubleToDyadic } from "../numerics/dyadic.ts";
-import { levelProbabilities, midpoint } from "./level-probabilities.ts";
+import { levelProbabilities, logSumExp, midpoint } from "./level-probabilities.ts";
 import { rewardLevels } from "./reward-levels.ts";
 
 const enclosure = (lo: number, hi: number) => new Enclosure(doubleToDyadic(lo), doubleToDyadic(hi), 53);
@@ -9,6 +9,7 @@ const enclosure = (lo: number, hi: number) => new Enclosure(doubleToDyadic(lo), 
 describe("midpoint", () => {
   test("the end when both ends are one double; else their mean", () => {
     expect(midpoint(enclosure(0.25, 0.25))).toBe(0.25);
+    expect(midpoint(enclosure(Number.MIN_VALUE, Number.MIN_VALUE))).toBe(Number.MIN_VALUE); // halving it would give 0
     expect(midpoint(enclosure(0.25, 0.75))).toBe(0.5);
     expect(midpoint(enclosure(Number.MAX_VALUE, Number.MAX_VALUE))).toBe(Number.MAX_VALUE);
     expect(midpoint(enclosure(Number.MAX_VALUE / 2, Number.MAX_VALUE))).toBe(Number.MAX_VALUE * 0.75); // no overflow
@@ -37,5 +38,16 @@ describe("levelProbabilities", () => {
     const zero = levelProbabilities(rewardLevels([0, 1]), bonPmf({ p: [0, 1], n: 2 }));
     expect(zero.logProbability[0]).toBe(Number.NEGATIVE_INFINITY);
     expect(zero.probability[1]).toBe(1);
+  });
+});
+
+describe("logSumExp", () => {
+  test("log sum e^x without overflow or underflow; -Infinity only when every term is", () => {
+    expect(logSumExp([0])).toBe(0);
+    expect(logSumExp([Math.log(2), Math.log(3)])).toBeCloseTo(Math.log(5), 15);
+    expect(logSumExp([-1000, -1000])).toBeCloseTo(-1000 + Math.LN2, 12);
+    expect(logSumExp([1000, 1000 + Math.log(3)])).toBeCloseTo(1000 + Math.log(4), 12);
+    expect(logSumExp([Number.NEGATIVE_INFINITY, -5])).toBe(-5);
+    expect(logSumExp([Number.NEGATIVE_INFINITY, Number.NEGATIVE_INFINITY])).toBe(Number.NEGATIVE_INFINITY);
   });
 });

@@ -139,7 +139,7 @@ export async function runCheck(options: CheckOptions = {}): Promise<ConformanceR
       registry,
       shrinkTimeLimitMs: options.shrinkTimeLimitMs ?? 20_000,
       onCase: () => progress.tick(),
-      onShrink: (plan) => progress.note(`shrinking ${plan.op} in ${plan.domain.name}`),
+      onShrink: (plan, classId) => progress.note(`shrinking ${plan.op} in ${plan.domain.name} (${classId})`),
       strict: options.strict === true,
       timings,
       ...(signal === undefined ? {} : { signal }),
