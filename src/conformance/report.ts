@@ -58,7 +58,7 @@ export interface ToleranceConstants {
   unitRoundoff: number;
   /** K = 64. */
   safetyFactor: number;
-  /** K * 2^-1074, added to every tolerance except a zero-mass outcome's. */
+  /** K * 2^-1074, added to every bonPmf tolerance except a zero-mass outcome's (the others are at least K u). */
   subnormalFloor: number;
 }
 
