@@ -89,6 +89,21 @@ describe("timingSummary", () => {
     expect(slowScalar.advice).toBe("1 request(s) got no answer within --timeout 500 ms; the answers that arrived took up to 900 ms (klFormula in standard, n=5). If the subject is slow rather than hung, --timeout 2000 should suffice.");
   });
 
+  test("the unit switches to seconds at 1000 ms", () => {
+    const t = timingSummary([pairTiming({ slowest: wait(1000, 0, "x"), timeouts: 1 })], 100);
+    expect(t.advice).toContain("took up to 1.00 s");
+    expect(timingSummary([pairTiming({ slowest: wait(999, 0, "x"), timeouts: 1 })], 100).advice).toContain("took up to 999 ms");
+  });
+
+  test("timed-out scalar requests with a distribution measured: no per-outcome extrapolation", () => {
+    const pairs = [pairTiming({ slowest: wait(300, 3, "L=3"), largest: wait(300, 3) }), pairTiming({ op: "klFormula", slowest: wait(10, 0), timeouts: 2 })];
+    const t = timingSummary(pairs, 200);
+    expect(t.advice).toBe("2 request(s) got no answer within --timeout 200 ms; the answers that arrived took up to 300 ms (bonPmf in standard, L=3). If the subject is slow rather than hung, --timeout 1000 should suffice.");
+    // timed-out distributions with only scalar waits: no rate either
+    const scalarOnly = timingSummary([pairTiming({ op: "klFormula", slowest: wait(300, 0, "n=2") }), pairTiming({ timeouts: 1, timedOutOutcomes: 40 })], 200);
+    expect(scalarOnly.advice).not.toContain("per outcome");
+  });
+
   test("an estimate exactly at the timeout counts as slow", () => {
     expect(timingSummary([pairTiming({ slowest: wait(500, 0), timeouts: 1 })], 500).suggestedTimeoutMs).toBe(1000);
   });

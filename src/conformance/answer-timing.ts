@@ -24,7 +24,7 @@ export const LISTED_WAITS = 3;
 /** The smallest 1, 2 or 5 times a power of ten that is >= x (x > 0). */
 export function niceCeil(x: number): number {
   const power = 10 ** Math.floor(Math.log10(x));
-  for (const step of [1, 2, 5, 10]) if (step * power >= x) return step * power;
+  for (const step of [1, 2, 5]) if (step * power >= x) return step * power;
   return 10 * power;
 }
 
@@ -46,7 +46,7 @@ export function timingSummary(pairs: readonly PairTiming[], timeoutMs: number): 
     return { timeoutMs, slowest: waits, timeouts, suggestedTimeoutMs: null, advice: close };
   }
   let rate = 0;
-  for (const p of pairs) if (p.largest !== null && p.largest.outcomes > 0) rate = Math.max(rate, p.largest.ms / p.largest.outcomes);
+  for (const p of pairs) if (p.largest !== null) rate = Math.max(rate, p.largest.ms / p.largest.outcomes); // (outcomes >= 1)
   const outcomes = Math.max(0, ...pairs.map((p) => p.timedOutOutcomes));
   const estimate = Math.max(longest, rate * outcomes);
   const seen = waits.length === 0 ? "no answer arrived to measure" : `the answers that arrived took up to ${seconds(longest)} (${waits[0]!.op} in ${waits[0]!.domain}, ${waits[0]!.label})`;

@@ -13,6 +13,8 @@ describe("shapeOf: one shape per input, the first that applies", () => {
     expect(shapeOf({ p: [0, 0.5, 0.5], n: 2, r: [1, 1, 1] })).toBe("zero-mass");
     expect(shapeOf({ p: [1] })).toBe("in-order");
     expect(shapeOf({ p: ["0.5", "0.5"], n: 2, r: ["2", "1"] })).toBe("unordered");
+    expect(shapeOf({ p: [0.25, 0.25, 0.5], n: 2, r: [-1, 10, 2] })).toBe("unordered"); // not sorted as strings
+    expect(shapeOf({ p: [0.25, 0.25, 0.5], n: 2, r: [2, 10, 11] })).toBe("in-order"); // numbers, not strings
   });
 
   test("equal neighbours are a tie, not an order", () => {
@@ -29,11 +31,11 @@ describe("shapeOf: one shape per input, the first that applies", () => {
 describe("classes", () => {
   test("a failing grade is classed by shape and kind; anything else has no class", () => {
     expect(classId("ties", "value")).toBe("ties/value");
-    expect(classOf({ p: [0.5, 0.5], n: 2, r: [1, 1] }, { status: "fail", failure: "value" })).toBe("ties/value");
-    expect(classOf({ n: 2, eps: 0.1 }, { status: "fail", failure: "non-finite" })).toBe("eps/non-finite");
-    expect(classOf({ n: 2 }, { status: "fail", failure: "fault" })).toBe("n/fault");
-    expect(classOf({ n: 2 }, { status: "pass", failure: null })).toBeNull();
-    expect(classOf({ n: 2 }, { status: "fail", failure: null })).toBeNull();
+    expect(classOf({ p: [0.5, 0.5], n: 2, r: [1, 1] }, { failure: "value" })).toBe("ties/value");
+    expect(classOf({ n: 2, eps: 0.1 }, { failure: "non-finite" })).toBe("eps/non-finite");
+    expect(classOf({ n: 2 }, { failure: "fault" })).toBe("n/fault");
+    expect(classOf({ n: 2 }, { failure: null })).toBeNull();
+    expect(classOf({ n: 2 }, { failure: null })).toBeNull();
   });
 
   test("every class reads in words", () => {
@@ -59,6 +61,7 @@ describe("magnitudesOf", () => {
     expect(magnitudesOf({ p: [0, 0.25, 1e-300, 0.75], n: 7 })).toEqual({ n: 7, small: 1e-300, logEps: null });
     expect(magnitudesOf({ p: [0.5, 0.5] })).toEqual({ n: null, small: 0.5, logEps: null });
     expect(magnitudesOf({ p: [0, 0], n: 1 })).toEqual({ n: 1, small: null, logEps: null });
+    expect(magnitudesOf({ p: [0.5, 0.25, 0.25], n: 1 }).small).toBe(0.25);
   });
 
   test("eps or logEps for the estimators", () => {

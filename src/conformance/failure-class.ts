@@ -47,8 +47,8 @@ export function shapeOf(args: Record<string, unknown>): Shape {
   if (!Array.isArray(r)) return "in-order";
   const rewards = r.map(toDouble);
   if (new Set(rewards).size < rewards.length) return "ties";
-  for (let i = 1; i < rewards.length; i++) if (!((rewards[i] as number) > (rewards[i - 1] as number))) return "unordered";
-  return "in-order";
+  const sorted = [...rewards].sort((a, b) => a - b);
+  return rewards.every((v, i) => v === sorted[i]) ? "in-order" : "unordered";
 }
 
 /** The class id of a failing case: `shape/kind`, e.g. `ties/value`. */
@@ -56,9 +56,9 @@ export function classId(shape: Shape, kind: FailureKind): string {
   return `${shape}/${kind}`;
 }
 
-/** The class of a failing grade (null when it did not fail). */
-export function classOf(args: Record<string, unknown>, grade: { readonly status: string; readonly failure: FailureKind | null }): string | null {
-  return grade.status === "fail" && grade.failure !== null ? classId(shapeOf(args), grade.failure) : null;
+/** The class of a failing grade (null when it did not fail: only failures have a failure kind). */
+export function classOf(args: Record<string, unknown>, grade: { readonly failure: FailureKind | null }): string | null {
+  return grade.failure === null ? null : classId(shapeOf(args), grade.failure);
 }
 
 /** "tied rewards, wrong value". */
@@ -83,7 +83,8 @@ export function magnitudesOf(args: Record<string, unknown>): Magnitudes {
   const n = args.n === undefined ? null : toDouble(args.n);
   let small: number | null = null;
   if (Array.isArray(args.p)) {
-    for (const x of args.p.map(toDouble)) if (x > 0 && (small === null || x < small)) small = x;
+    const positive = args.p.map(toDouble).filter((x) => x > 0);
+    small = positive.length === 0 ? null : positive.reduce((a, b) => Math.min(a, b));
   } else if (args.eps !== undefined) small = toDouble(args.eps);
   const logEps = args.logEps === undefined ? null : toDouble(args.logEps);
   return { n, small, logEps };

@@ -18,6 +18,7 @@ describe("faultPattern", () => {
     expect(faultPattern("no answer for 10000 ms")).toBe("no answer for # ms");
     expect(faultPattern("value is -1.5e-30, not 2.5E+3")).toBe("value is #, not #");
     expect(faultPattern("no digits")).toBe("no digits");
+    expect(faultPattern("took 1.25 ms, then 1e5")).toBe("took # ms, then #");
   });
 });
 

@@ -29,6 +29,16 @@ describe("OracleCache", () => {
     expect(refined.width).toBeLessThanOrEqual(1e-60);
   });
 
+  test("a refinement replaces its entry in the budget, it does not add to it", () => {
+    const cache = new OracleCache(2);
+    const a = parsedCase({ n: 7 });
+    cache.get("klFormula", a);
+    cache.refine("klFormula", a, 1e-60);
+    cache.get("klFormula", parsedCase({ n: 8 })); // weight 2: within the budget, nothing evicted
+    cache.get("klFormula", a);
+    expect([cache.computations, cache.hits]).toEqual([3, 1]);
+  });
+
   test("beyond its budget (in enclosures), the oldest entries go", () => {
     const cache = new OracleCache(4);
     const twoPoint = parsedCase({ p: [0.5, 0.5], n: 2 });

@@ -25,6 +25,8 @@ describe("unsupportedReason", () => {
     expect(unsupportedReason(undefined)).toBe("no reason given");
     expect(unsupportedReason("unsupportedness")).toBe("unsupportedness");
     expect(unsupportedReason("  r and logEps ")).toBe("r and logEps");
+    expect(unsupportedReason("unsupported:r")).toBe("r");
+    expect(unsupportedReason("not unsupported: x")).toBe("not unsupported: x");
   });
 });
 
@@ -55,7 +57,15 @@ describe("graded pairs", () => {
     expect(pairVerdict("graded", stats(skip, skip))).toEqual({ verdict: "SKIP", remark: "every case unsupported: r" });
   });
 
+  test("a not-run reason is shown without the runner's 'not sent: ' prefix (only at its start)", () => {
+    const odd = grade({ status: "not-run", why: "it was not sent: x", error: null, ratio: Number.NaN });
+    expect(pairVerdict("graded", stats(odd)).remark).toBe("never graded: 1 not run (it was not sent: x)");
+  });
+
   test("INCONCLUSIVE when fewer than half the cases were graded; exactly half is enough", () => {
+    expect(pairVerdict("graded", stats(pass, skip, notRun, notRun)).remark).toBe(
+      "only 1 of 4 cases graded (at least half are needed for a verdict); 1 unsupported (r); 2 not run (the subject was stopped because it crashed)",
+    );
     expect(pairVerdict("graded", stats(pass, ...times(2, skip)))).toEqual({ verdict: "INCONCLUSIVE", remark: "only 1 of 3 cases graded (at least half are needed for a verdict); 2 unsupported (r)" });
     expect(pairVerdict("graded", stats(pass, skip)).verdict).toBe("PASS");
     expect(pairVerdict("graded", stats(pass, pass, ...times(3, notRun))).verdict).toBe("INCONCLUSIVE");

@@ -29,7 +29,7 @@ export function unsupportedReason(message: string | undefined): string {
 function countsNote(stats: JobStats): string[] {
   const notes: string[] = [];
   if (stats.skipped > 0) notes.push(`${stats.skipped} unsupported (${unsupportedReason(stats.skipReasons[0])})`);
-  if (stats.notRun > 0) notes.push(`${stats.notRun} not run (${(stats.notRunReasons[0] ?? "the subject stopped").replace(/^not sent: /, "")})`);
+  if (stats.notRun > 0) notes.push(`${stats.notRun} not run (${(stats.notRunReasons[0] as string).replace(/^not sent: /, "")})`);
   return notes;
 }
 

@@ -17,6 +17,12 @@ describe("summariseArgs", () => {
     expect(summariseArgs({ p: [0.5, 0.5], n: 2 })).toBe('{"p":[0.5,0.5],"n":2}');
     const p = Array.from({ length: 40 }, (_, i) => i / 1000);
     expect(summariseArgs({ p, n: 2, r: [1, 2] })).toBe('{"p":[0,0.001,0.002,...(35 more)...,0.038,0.039],"n":2,"r":[1,2]}');
+    expect(summariseArgs({ p: [1, 2, 3, 4, 5, 6, 7] })).toBe('{"p":[1,2,3,4,5,6,7]}'); // short: whole
+    const edge = { p: [1, 2, 3, 4, 5, 6, 7], q: "y".repeat(160 - 28) };
+    expect(JSON.stringify(edge).length).toBe(160);
+    expect(summariseArgs(edge)).toBe(JSON.stringify(edge)); // at the limit: still whole
+    const over = { p: [1, 2, 3, 4, 5, 6, 7], q: "y".repeat(160 - 27) };
+    expect(summariseArgs(over)).toBe(`{"p":[1,2,3,...(2 more)...,6,7],"q":"${"y".repeat(133)}"}`);
     const sixLong = { p: Array.from({ length: 6 }, () => 0.123456789012345), q: "x".repeat(100) };
     expect(summariseArgs(sixLong)).toBe(`{"p":${JSON.stringify(sixLong.p)},"q":"${"x".repeat(100)}"}`);
   });
@@ -96,6 +102,7 @@ describe("summariseSubjectLog", () => {
           { kind: "timeout", ids: [3], detail: "no answer: killed as hung; this was the oldest pending request (the 4 other pending request(s) were sent again)", instance: 1 },
           { kind: "timeout", ids: [], detail: "late", instance: 1 },
           { kind: "invalid-json", ids: [], detail: "not JSON", excerpt: "hello", instance: 1 },
+          { kind: "crashed", ids: [4, 5], detail: "exit 3", instance: 1 },
         ],
         faultCounts: { timeout: 3, "invalid-json": 1, crashed: undefined },
         stoppedBecause: "it hung",
@@ -109,15 +116,18 @@ describe("summariseSubjectLog", () => {
     expect(summary.faults[1]!.evidence).toBe("no answer within the timeout to any of 5 pending requests; this one, the oldest, was charged and the others were sent again");
     expect(summary.faults[2]!.evidence).toBeNull();
     expect(summary.faults[3]).toMatchObject({ excerpt: "hello", evidence: null, moreRequests: 0 });
+    expect(summary.faults[4]).toMatchObject({ kind: "crashed", evidence: null });
     expect(summary.faults[0]!.excerpt).toBeNull();
-    expect(summary.faultCounts).toEqual({ timeout: 3, "invalid-json": 1 });
-    expect(summary.faultGroups.map((g) => [g.kind, g.count])).toEqual([["timeout", 1], ["timeout", 1], ["timeout", 1], ["invalid-json", 1]]);
+    expect(summary.faultCounts).toStrictEqual({ timeout: 3, "invalid-json": 1 });
+    expect(summary.faultGroups.map((g) => [g.kind, g.count])).toEqual([["timeout", 1], ["timeout", 1], ["timeout", 1], ["invalid-json", 1], ["crashed", 1]]);
     expect(summary).toMatchObject({ description: "d", requestsSent: 5, requestsAnswered: 3, requestsFaulted: 2, stoppedBecause: "it hung", instances: 0, stderrHead: "", stderrTail: "" });
   });
 
   test("stderr: the first instance's head, the last instance's tail (or its head when it wrote little)", () => {
     const registry = new RequestRegistry();
     expect(summariseSubjectLog(log({ instances: [instance({ head: "H1", tail: "T1" })] }), registry)).toMatchObject({ instances: 1, stderrHead: "H1", stderrTail: "T1" });
+    // one instance whose stderr fits its head: no tail (the head is not repeated)
+    expect(summariseSubjectLog(log({ instances: [instance({ head: "H1", tail: "" })] }), registry)).toMatchObject({ stderrHead: "H1", stderrTail: "" });
     const two = summariseSubjectLog(log({ instances: [instance({ head: "H1", tail: "T1" }), instance({ head: "H2", tail: "" })] }), registry);
     expect(two).toMatchObject({ instances: 2, stderrHead: "H1", stderrTail: "H2" });
     const tails = summariseSubjectLog(log({ instances: [instance({ head: "H1", tail: "" }), instance({ head: "H2", tail: "T2" })] }), registry);

@@ -35,7 +35,7 @@ export const MAX_EVIDENCE_CHARS = 4_000_000;
 const SUMMARY_CHARS = 160;
 
 function finiteOrNull(x: number | null): number | null {
-  return x !== null && Number.isFinite(x) ? x : null;
+  return Number.isFinite(x) ? x : null; // (null is not finite)
 }
 
 /** One-line args, abbreviated in the middle of long arrays. */

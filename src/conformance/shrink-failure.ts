@@ -1,5 +1,6 @@
 /**
- * Shrinks a failing case with fast-check: replays the family's k-th case (same seed, `path: "k"`, one run) and lets
+ * Shrinks a failing case with fast-check: replays the family's k-th case (same seed, `path: "k"`, one run; if that is
+ * not the case given, nothing is shrunk) and lets
  * fast-check shrink it while the subject keeps failing *in the same way*: `keeps(case, grade)` says whether a
  * candidate still shows the failure being shrunk (its failure class: failure-class.ts), so shrinking never drifts
  * from one defect to another. Failures caused by protocol faults (a timeout, a crash) are never followed: each would
@@ -16,8 +17,6 @@ export interface ShrunkFailure {
   readonly shrinks: number;
   /** fast-check's counterexample path (replay with the family seed). */
   readonly path: string;
-  /** Whether the replayed run k was the same case as the k-th collected one (it always should be). */
-  readonly replayMatched: boolean;
 }
 
 export async function shrinkFailure(
@@ -27,16 +26,16 @@ export async function shrinkFailure(
   original: Case,
   evaluate: (c: Case) => Promise<CaseGrade>,
   timeLimitMs: number,
-  keeps: (c: Case, grade: CaseGrade) => boolean = (_c, grade) => grade.status === "fail",
+  keeps: (c: Case, grade: CaseGrade) => boolean = () => true,
 ): Promise<ShrunkFailure | null> {
-  let first = true;
-  let replayMatched = false;
+  let replayed = false;
   let last: { failing: Case; grade: CaseGrade } | null = null;
   const details = await fc.check(
     fc.asyncProperty(arbitrary, async (c) => {
-      if (first) {
-        first = false;
-        replayMatched = canonicalJson(c.args) === canonicalJson(original.args);
+      if (!replayed) {
+        replayed = true;
+        // Replaying run k must give the k-th collected case; if it does not, an example would be another case's.
+        if (canonicalJson(c.args) !== canonicalJson(original.args)) return true;
       }
       let grade: CaseGrade;
       try {
@@ -48,9 +47,9 @@ export async function shrinkFailure(
       last = { failing: c, grade };
       return false;
     }),
-    { seed, path: String(index), numRuns: 1, interruptAfterTimeLimit: timeLimitMs, markInterruptAsFailure: false },
+    { seed, path: String(index), numRuns: 1, interruptAfterTimeLimit: timeLimitMs },
   );
   const found = last as { failing: Case; grade: CaseGrade } | null;
-  if (!details.failed || found === null) return null;
-  return { failing: found.failing, grade: found.grade, shrinks: details.numShrinks, path: details.counterexamplePath ?? String(index), replayMatched };
+  if (found === null) return null;
+  return { failing: found.failing, grade: found.grade, shrinks: details.numShrinks, path: details.counterexamplePath ?? String(index) };
 }

@@ -1,12 +1,13 @@
 import { describe, expect, test } from "vitest";
 import { bonPmf, dyadicToNumber, klBon, renyi2 } from "../oracle/index.ts";
+import { doubleToDyadic } from "../numerics/dyadic.ts";
 import { exactSum, isOne, sumOffset, unnormalisedKl, unnormalisedPmf, unnormalisedRenyi2 } from "./unnormalised.ts";
 
 const mid = (e: { lo: { m: bigint; e: number }; hi: { m: bigint; e: number } }) => (dyadicToNumber(e.lo) + dyadicToNumber(e.hi)) / 2;
 
 describe("the exact sum of p", () => {
   test("sums the doubles exactly, zeros skipped; null unless every mass is a finite JSON number", () => {
-    expect(exactSum([0.5, 0.25, 0, 0.25])).toEqual({ m: 2n ** 54n, e: -54 }); // exact, not reduced
+    expect(exactSum([0.5, 0.25, 0, 0.25])).toEqual({ m: 2n ** 54n, e: -54 }); // exact, at the smallest mass's exponent
     expect(isOne(exactSum([0.5, 0.25, 0, 0.25])!)).toBe(true);
     const third = 1 / 3;
     const s = exactSum([third, third, third])!; // 3 x the double nearest 1/3 is 1 - 2^-54 exactly
@@ -14,7 +15,9 @@ describe("the exact sum of p", () => {
     expect(sumOffset(s)).toBe(-(2 ** -54));
     expect(exactSum(["0.5", 0.5])).toBeNull();
     expect(exactSum([Number.NaN])).toBeNull();
-    expect(exactSum([])).toEqual({ m: 0n, e: 0 });
+    expect(sumOffset(exactSum([])!)).toBe(-1);
+    expect(exactSum([1e-300, 1])).toEqual({ m: doubleToDyadic(1e-300).m + (1n << BigInt(-doubleToDyadic(1e-300).e)), e: doubleToDyadic(1e-300).e });
+    expect(exactSum([0.5, "0.5"])).toBeNull();
   });
 
   test("isOne and sumOffset on dyadics of any exponent", () => {

@@ -11,37 +11,35 @@
  * arithmetic on MPFR for the others). The grader uses it to say in words when an answer matches p as given and not
  * p / sum(p); other ops do not read p and have no such reading.
  */
-import type { Dyadic, Enclosure } from "../oracle/index.ts";
+import { compareDyadic, type Dyadic, type Enclosure } from "../oracle/index.ts";
 import { certify } from "../numerics/certify.ts";
-import { dyadicToDouble, doubleToDyadic } from "../numerics/dyadic.ts";
+import { doubleToDyadic, dyadicDifference } from "../numerics/dyadic.ts";
 import { Interval, hull } from "../numerics/interval.ts";
 import type { Arena } from "../numerics/arena.ts";
 import type { Ends } from "./exact-distance.ts";
 
 /** sum(p) exactly, when every mass is a JSON number; null otherwise (decimal-string masses are not diagnosed). */
 export function exactSum(p: readonly unknown[]): Dyadic | null {
-  if (!p.every((x) => typeof x === "number" && Number.isFinite(x))) return null;
-  let sum: Dyadic = { m: 0n, e: 0 };
-  for (const x of p as number[]) {
+  if (!p.every((x) => Number.isFinite(x))) return null; // (Number.isFinite is false for anything but a finite number)
+  return (p as number[]).reduce<Dyadic>((sum, x) => {
     const d = doubleToDyadic(x);
-    if (d.m === 0n) continue;
-    if (sum.m === 0n) {
-      sum = d;
-      continue;
-    }
     const e = Math.min(sum.e, d.e);
-    sum = { m: (sum.m << BigInt(sum.e - e)) + (d.m << BigInt(d.e - e)), e };
-  }
-  return sum;
+    return { m: (sum.m << BigInt(sum.e - e)) + (d.m << BigInt(d.e - e)), e };
+  }, ZERO_ABOVE_EVERY_DOUBLE);
 }
+
+/** 0, as a dyadic whose exponent is above every double's (so the sum's exponent is the smallest mass's). */
+const ZERO_ABOVE_EVERY_DOUBLE: Dyadic = { m: 0n, e: 1024 };
+
+const ONE: Dyadic = { m: 1n, e: 0 };
 
 /** Whether a dyadic is exactly 1. */
 export function isOne(d: Dyadic): boolean {
-  return d.m !== 0n && d.e <= 0 && d.m === 1n << BigInt(-d.e);
+  return compareDyadic(d, ONE) === 0;
 }
 
 function intervalOf(arena: Arena, d: Dyadic): Interval {
-  return d.e >= 0 ? Interval.fromRational(arena, d.m << BigInt(d.e), 1n) : Interval.fromRational(arena, d.m, 1n << BigInt(-d.e));
+  return Interval.fromRational(arena, d.m << BigInt(Math.max(0, d.e)), 1n << BigInt(Math.max(0, -d.e)));
 }
 
 function enclosureInterval(arena: Arena, e: Enclosure): Interval {
@@ -80,6 +78,5 @@ export function unnormalisedRenyi2(sum: Dyadic, h2: Enclosure): Ends {
 
 /** sum(p) - 1 as a double, for the report's words. */
 export function sumOffset(sum: Dyadic): number {
-  if (sum.e >= 0) return dyadicToDouble({ m: (sum.m << BigInt(sum.e)) - 1n, e: 0 });
-  return dyadicToDouble({ m: sum.m - (1n << BigInt(-sum.e)), e: sum.e });
+  return dyadicDifference(sum, ONE);
 }

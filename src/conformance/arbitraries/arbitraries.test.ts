@@ -18,6 +18,11 @@ describe("log-uniform draws", () => {
     expect(below1e3).toBeGreaterThan(0.35); // half the log-range, fewer the ends drawn by bias
     expect(below1e3).toBeLessThan(0.65);
     expect(sample(logUniformInteger(7, 7), 5)).toEqual([7, 7, 7, 7, 7]);
+    const upper = sample(logUniformInteger(1000, 1_000_000), 2000);
+    const belowMid = upper.filter((x) => x < 31_623).length / upper.length; // half the log-range of [1e3, 1e6]
+    expect(belowMid).toBeGreaterThan(0.35);
+    expect(belowMid).toBeLessThan(0.65);
+    expect(upper.every((x) => x >= 1000 && x <= 1_000_000)).toBe(true);
     expect(sample(logUniformInteger(2, 3), 200).every((x) => x === 2 || x === 3)).toBe(true);
   });
 
@@ -86,6 +91,7 @@ describe("weights", () => {
     expect(random).not.toEqual(seededWeights(1000, "random", 43));
     expect(random.every((w) => w >= 1e-9 && w <= 9 && Number.isInteger(Number((w * 10 ** -Math.floor(Math.log10(w))).toPrecision(12))))).toBe(true);
     expect(new Set(random.map((w) => Math.floor(Math.log10(w) + 1e-9))).size).toBe(10);
+    expect(new Set(random.map((w) => Math.round(w * 10 ** -Math.floor(Math.log10(w) + 1e-9)))).size).toBe(9); // m in 1..9
     expect(LARGE_FAMILIES).toEqual(["uniform", "random", "zipf-up", "zipf-down"]);
   });
 });

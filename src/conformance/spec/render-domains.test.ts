@@ -19,6 +19,7 @@ describe("renderDomains", () => {
   test("withDomains replaces the block between the markers, and refuses a document without them", () => {
     const doc = `head\n${DOMAINS_START}\nold\n${DOMAINS_END}\ntail`;
     expect(withDomains(doc, "NEW")).toBe("head\nNEW\ntail");
+    expect(withDomains(`${DOMAINS_START}x${DOMAINS_END}`, "NEW")).toBe("NEW"); // markers at the very start
     expect(() => withDomains("no markers", "NEW")).toThrow(/markers .* are missing/);
     expect(() => withDomains(`${DOMAINS_END} ${DOMAINS_START}`, "NEW")).toThrow(/missing/);
   });

@@ -40,7 +40,7 @@ export function renderDomains(domains: readonly Domain[] = DOMAINS): string {
 /** The document with its generated block replaced by a fresh rendering. */
 export function withDomains(document: string, block = renderDomains()): string {
   const start = document.indexOf(DOMAINS_START);
-  const end = document.indexOf(DOMAINS_END);
-  if (start < 0 || end < start) throw new Error(`spec/conformance.md: the markers ${DOMAINS_START} ... ${DOMAINS_END} are missing`);
+  const end = start === -1 ? -1 : document.indexOf(DOMAINS_END, start);
+  if (end === -1) throw new Error(`spec/conformance.md: the markers ${DOMAINS_START} ... ${DOMAINS_END} are missing`);
   return document.slice(0, start) + block + document.slice(end + DOMAINS_END.length);
 }
