@@ -3,7 +3,8 @@
 // it; the faulty subjects then mostly reuse its values), in a beforeAll; the tests then read the outcomes.
 //
 // Each subject's header (mutation/zoo.ts, mutation/README.md) claims the op that is wrong, the domains where bonkl
-// check must FAIL that op and the domains where it must PASS; the test holds every claim. The correct controls
+// check must FAIL that op (and the failure classes it must report there) and the domains where it must PASS; the test
+// holds every claim. The correct controls
 // (src/float on every domain, the naive fixture on standard) must pass. Python subjects need python3 with numpy
 // and are skipped without it.
 import { beforeAll, describe, expect, test } from "vitest";
@@ -24,15 +25,30 @@ describe("faulty subject headers", () => {
   });
 
   test("a header is parsed, and a malformed one is refused", () => {
-    const ok = "// @bug b\n// @op klBon\n// @caught-in standard\n// @right-in ties, zero-mass\nexport {};\n// @op renyi2\n";
-    expect(parseHeader("x.mjs", ok)).toEqual({ file: "x.mjs", bug: "b", op: "klBon", caughtIn: ["standard"], rightIn: ["ties", "zero-mass"], form: "module", language: "js" });
-    expect(parseHeader("x.py", "# @bug b\n# @op renyi2\n# @caught-in tiny\n# @right-in none\n").form).toBe("program");
+    const ok = "// @bug b\n// @op klBon\n// @caught-in standard, tiny\n// @right-in ties, zero-mass\n// @classes standard: in-order/value; tiny: in-order/value, in-order/non-finite\nexport {};\n// @op renyi2\n";
+    expect(parseHeader("x.mjs", ok)).toEqual({
+      file: "x.mjs",
+      bug: "b",
+      op: "klBon",
+      caughtIn: ["standard", "tiny"],
+      rightIn: ["ties", "zero-mass"],
+      classes: { standard: ["in-order/value"], tiny: ["in-order/non-finite", "in-order/value"] },
+      form: "module",
+      language: "js",
+    });
+    const tail = "\n// @classes standard: in-order/value\n";
+    expect(parseHeader("x.py", "# @bug b\n# @op renyi2\n# @caught-in tiny\n# @right-in none\n# @classes tiny: in-order/value\n").form).toBe("program");
     expect(() => parseHeader("x.mjs", "// @bug b\n// @op klBon\n// @right-in none\n")).toThrow(/lacks @caught-in/);
-    expect(() => parseHeader("x.mjs", "// @bug b\n// @op kl\n// @caught-in standard\n// @right-in none\n")).toThrow(/not a graded op/);
-    expect(() => parseHeader("x.mjs", "// @bug b\n// @op klBon\n// @caught-in standrad\n// @right-in none\n")).toThrow(/unknown domain/);
-    expect(() => parseHeader("x.mjs", "// @bug b\n// @op klBon\n// @caught-in invalid\n// @right-in none\n")).toThrow(/unknown domain/);
-    expect(() => parseHeader("x.mjs", "// @bug b\n// @op klBon\n// @caught-in ties\n// @right-in ties\n")).toThrow(/both/);
-    expect(() => parseHeader("x.mjs", "// @bug b\n// @op klBon\n// @caught-in none\n// @right-in ties\n")).toThrow(/names no domain/);
+    expect(() => parseHeader("x.mjs", "// @bug b\n// @op klBon\n// @caught-in standard\n// @right-in none\n")).toThrow(/lacks @classes/);
+    expect(() => parseHeader("x.mjs", `// @bug b\n// @op kl\n// @caught-in standard\n// @right-in none${tail}`)).toThrow(/not a graded op/);
+    expect(() => parseHeader("x.mjs", `// @bug b\n// @op klBon\n// @caught-in standrad\n// @right-in none${tail}`)).toThrow(/unknown domain/);
+    expect(() => parseHeader("x.mjs", `// @bug b\n// @op klBon\n// @caught-in invalid\n// @right-in none${tail}`)).toThrow(/unknown domain/);
+    expect(() => parseHeader("x.mjs", `// @bug b\n// @op klBon\n// @caught-in none\n// @right-in ties${tail}`)).toThrow(/names no domain/);
+    expect(() => parseHeader("x.mjs", "// @bug b\n// @op klBon\n// @caught-in ties\n// @right-in none\n// @classes standard: in-order/value\n")).toThrow(/not a @caught-in domain/);
+    expect(() => parseHeader("x.mjs", "// @bug b\n// @op klBon\n// @caught-in ties\n// @right-in ties\n// @classes ties: ties/value\n")).toThrow(/both/);
+    expect(() => parseHeader("x.mjs", "// @bug b\n// @op klBon\n// @caught-in standard\n// @right-in none\n// @classes standard: in-order/wrong\n")).toThrow(/unknown class "in-order\/wrong"/);
+    expect(() => parseHeader("x.mjs", "// @bug b\n// @op klBon\n// @caught-in standard\n// @right-in none\n// @classes standard in-order/value\n")).toThrow(/is not "domain: class, ..."/);
+    expect(() => parseHeader("x.mjs", "// @bug b\n// @op klBon\n// @caught-in standard\n// @right-in none\n// @classes standard: in-order/value; standard: ties/value\n")).toThrow(/names standard twice/);
     expect(() => parseHeader("x.mjs", "// @bug b\n// @bugs c\n")).toThrow(/unknown header field/);
   });
 });

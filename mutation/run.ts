@@ -6,6 +6,8 @@
  *
  *   oracle-float    src/numerics, src/oracle, src/float, src/errors.ts, src/config.ts: CPU-bound tests, concurrency 2
  *   subject-serve   src/subject, src/serve: tests that mostly wait on child processes and timers, concurrency 4
+ *   conformance     src/conformance (the grader: domains, tolerances, grading, classes, reports): CPU-bound unit
+ *                   tests (the oracle for the exact values), concurrency 2
  *
  * Each part runs in two passes:
  *   1. `--ignoreStatic`: every mutant that some test covers runs against just those tests, switched on at run time.
@@ -34,6 +36,7 @@ export interface Part {
 export const PARTS: Part[] = [
   { name: "oracle-float", prefixes: ["src/numerics/", "src/oracle/", "src/float/", "src/errors.ts", "src/config.ts"], concurrency: 2 },
   { name: "subject-serve", prefixes: ["src/subject/", "src/serve/"], concurrency: 4 },
+  { name: "conformance", prefixes: ["src/conformance/"], concurrency: 2 },
 ];
 
 interface StrykerConfig {
@@ -54,9 +57,10 @@ export function partConfig(config: StrykerConfig, part: Part): StrykerConfig {
   };
 }
 
-function pass(configFile: string, extra: string[]): { seconds: number; exitCode: number | null } {
+function pass(configFile: string, extra: string[], part: string): { seconds: number; exitCode: number | null } {
   const started = Date.now();
-  const result = spawnSync("npx", ["stryker", "run", configFile, ...extra], { cwd: ROOT, stdio: "inherit" });
+  // BONKL_STRYKER_PART: vitest.stryker.config.ts includes the conformance tests only in the conformance part
+  const result = spawnSync("npx", ["stryker", "run", configFile, ...extra], { cwd: ROOT, stdio: "inherit", env: { ...process.env, BONKL_STRYKER_PART: part } });
   if (result.signal !== null) {
     process.stderr.write(`stryker was stopped by ${result.signal}\n`);
     process.exit(1);
@@ -84,8 +88,8 @@ function main(): void {
     const configFile = `mutation/reports/stryker.${part.name}.conf.json`;
     writeFileSync(`${ROOT}${configFile}`, `${JSON.stringify({ ...partConfig(config, part), $schema: undefined }, null, 2)}\n`);
     const startedAt = new Date();
-    const first = pass(configFile, ["--ignoreStatic", ...args]);
-    const second = pass(configFile, []);
+    const first = pass(configFile, ["--ignoreStatic", ...args], part.name);
+    const second = pass(configFile, [], part.name);
     const record = {
       part: part.name,
       startedAt: startedAt.toISOString(),

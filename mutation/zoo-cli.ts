@@ -65,7 +65,7 @@ function caughtCell(o: ZooOutcome): string {
     .map((d) => {
       const r = d.result;
       if (r === null || d.verdict !== "FAIL") return `**${d.domain}: ${d.verdict ?? "missing"} (claim fails)**`;
-      return `${d.domain} after ${(r.firstFailure ?? 0) + 1} (${r.failed}/${r.cases} failed)`;
+      return `${d.domain} after ${(r.firstFailure ?? 0) + 1} (${r.failed}/${r.cases} failed; ${r.classes.map((c) => c.id).join(", ")})`;
     })
     .join("; ");
 }
@@ -95,7 +95,7 @@ function table(outcomes: ZooOutcome[], controls: { name: string; report: Conform
   const lines = [
     `Seed ${seed}, ${runs} cases per op and domain (large-L: ${Math.max(1, Math.round(runs / 50))}); "after N" is the position of the first failing case.`,
     "",
-    "| subject | bug | op | caught in (after N cases) | shrunk counterexample (first caught domain) | right in (PASS) |",
+    "| subject | bug | op | caught in (after N cases; failure classes) | shrunk counterexample (first caught domain) | right in (PASS) |",
     "|---|---|---|---|---|---|",
   ];
   for (const o of outcomes) {

@@ -11,12 +11,16 @@
  *   @op <op>                             the op that is wrong (the only op the subject implements)
  *   @caught-in <domain>[, <domain>...]   domains where bonkl check must FAIL that op
  *   @right-in <domain>, ... | none       domains where it must PASS
+ *   @classes <domain>: <class>[, <class>...][; <domain>: ...]
+ *                                        the failure classes (shape/kind, src/conformance/failure-class.ts) the report
+ *                                        lists in each @caught-in domain: a second defect shows as a second class
  *   @form module | program               optional: .mjs/.ts files are modules unless `program`; .py files are programs
  */
 import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { DOMAIN_NAMES, GRADED_OPS } from "../src/conformance/domains/index.ts";
+import { DOMAINS, GRADED_OPS } from "../src/conformance/domains/index.ts";
+import { FAILURE_KINDS, SHAPES } from "../src/conformance/failure-class.ts";
 import type { OracleCache } from "../src/conformance/oracle-cache.ts";
 import type { ConformanceReport, OpDomainResult } from "../src/conformance/report.ts";
 import { runCheck, DEFAULT_SEED } from "../src/conformance/run-check.ts";
@@ -46,18 +50,41 @@ export interface FaultySubject {
   op: string;
   caughtIn: string[];
   rightIn: string[];
+  /** The failure classes the report must list in each caught domain (sorted). */
+  classes: Record<string, string[]>;
   form: Form;
   language: "js" | "python";
 }
 
-const KEYS = ["bug", "op", "caught-in", "right-in", "form"] as const;
-const CHECKED_DOMAINS = DOMAIN_NAMES.filter((d) => d !== "invalid");
+const KEYS = ["bug", "op", "caught-in", "right-in", "classes", "form"] as const;
+const CHECKED_DOMAINS = DOMAINS.filter((d) => d.kind === "graded").map((d) => d.name);
 
 function domainList(text: string, key: string, file: string): string[] {
   if (text.trim() === "none") return [];
   const names = text.split(",").map((s) => s.trim()).filter((s) => s !== "");
   for (const name of names) if (!CHECKED_DOMAINS.includes(name)) throw new Error(`${file}: @${key} names unknown domain ${JSON.stringify(name)} (domains: ${CHECKED_DOMAINS.join(", ")})`);
   return names;
+}
+
+/** `standard: in-order/value; tiny: in-order/value, in-order/non-finite` for the caught domains. */
+function classList(text: string, caughtIn: readonly string[], file: string): Record<string, string[]> {
+  const classes: Record<string, string[]> = {};
+  for (const part of text.split(";").map((x) => x.trim()).filter((x) => x !== "")) {
+    const match = /^([\w-]+):\s*(.+)$/.exec(part);
+    if (match === null) throw new Error(`${file}: @classes entry ${JSON.stringify(part)} is not "domain: class, ..."`);
+    const [, domain, list] = match as unknown as [string, string, string];
+    if (!caughtIn.includes(domain)) throw new Error(`${file}: @classes names ${domain}, which is not a @caught-in domain`);
+    if (classes[domain] !== undefined) throw new Error(`${file}: @classes names ${domain} twice`);
+    const ids = list.split(",").map((x) => x.trim());
+    for (const id of ids) {
+      const [shape, kind] = id.split("/");
+      if (!(SHAPES as readonly string[]).includes(shape ?? "") || !(FAILURE_KINDS as readonly string[]).includes(kind ?? "")) throw new Error(`${file}: @classes: unknown class ${JSON.stringify(id)}`);
+    }
+    classes[domain] = ids.sort();
+  }
+  const missing = caughtIn.filter((d) => classes[d] === undefined);
+  if (missing.length > 0) throw new Error(`${file}: @classes lacks ${missing.join(", ")}`);
+  return classes;
 }
 
 /** Parses the header block of a faulty subject. Throws on a missing or malformed field. */
@@ -74,7 +101,7 @@ export function parseHeader(file: string, text: string): FaultySubject {
     if (fields.has(key)) throw new Error(`${file}: @${key} given twice`);
     fields.set(key, value);
   }
-  for (const key of ["bug", "op", "caught-in", "right-in"]) if (!fields.has(key)) throw new Error(`${file}: header lacks @${key}`);
+  for (const key of ["bug", "op", "caught-in", "right-in", "classes"]) if (!fields.has(key)) throw new Error(`${file}: header lacks @${key}`);
   const op = fields.get("op") as string;
   if (!(GRADED_OPS as readonly string[]).includes(op)) throw new Error(`${file}: @op ${op} is not a graded op (${GRADED_OPS.join(", ")})`);
   const caughtIn = domainList(fields.get("caught-in") as string, "caught-in", file);
@@ -86,7 +113,8 @@ export function parseHeader(file: string, text: string): FaultySubject {
   if (form !== "module" && form !== "program") throw new Error(`${file}: @form must be module or program, got ${form}`);
   if (language === "python" && form !== "program") throw new Error(`${file}: a Python subject is a program`);
   if (file.endsWith(".ts") && form !== "module") throw new Error(`${file}: a TypeScript subject is a module`);
-  return { file, bug: fields.get("bug") as string, op, caughtIn, rightIn, form, language };
+  const classes = classList(fields.get("classes") as string, caughtIn, file);
+  return { file, bug: fields.get("bug") as string, op, caughtIn, rightIn, classes, form, language };
 }
 
 /** Every faulty subject of mutation/faulty/ (files starting with `_` are helpers), by file name. */
@@ -159,6 +187,11 @@ export async function checkFaulty(subject: FaultySubject, options: ZooOptions = 
   const mismatches = outcomes
     .filter((o) => o.verdict !== o.expected)
     .map((o) => `${subject.file}: ${subject.op} in ${o.domain} is ${o.verdict ?? "missing"}, the header says ${o.expected}${o.result ? ` (${o.result.remark || "no remark"}; worst ratio ${o.result.worstRatio})` : ""}`);
+  for (const o of outcomes.filter((x) => x.expected === "FAIL" && x.result !== null)) {
+    const found = (o.result as OpDomainResult).classes.map((c) => c.id).sort();
+    const claimed = subject.classes[o.domain] ?? [];
+    if (found.join(", ") !== claimed.join(", ")) mismatches.push(`${subject.file}: ${subject.op} in ${o.domain} shows the classes ${found.join(", ") || "(none)"}, the header says ${claimed.join(", ")}`);
+  }
   const others = report.results.filter((r) => r.op !== subject.op);
   if (others.length > 0) mismatches.push(`${subject.file}: graded ops other than ${subject.op}: ${[...new Set(others.map((r) => r.op))].join(", ")}`);
   return { subject, skipped: null, domains: outcomes, mismatches, durationMs: Date.now() - started, report };

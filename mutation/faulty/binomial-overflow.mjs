@@ -2,6 +2,7 @@
 // @op bonPmf
 // @caught-in standard
 // @right-in none
+// @classes standard: in-order/non-finite
 //
 // (F_- + q)^n - F_-^n = sum_{k=1..n} C(n,k) q^k F_-^(n-k) is a sum of positive terms (accurate while it lasts),
 // but the running product C(n, k-1) (n-k+1) passes 1.8e308 from n ~ 1020 on: Infinity * 0 = NaN or Infinity.

@@ -2,6 +2,7 @@
 // @op bonPmf
 // @caught-in standard, tiny
 // @right-in large-n
+// @classes standard: in-order/value; tiny: in-order/value
 //
 // F_i = 1 - sum_{j > i} q_j is exact in real arithmetic, but for a small F_i the subtraction cancels: an absolute
 // error of about u, a relative error u / F_i, which the n-th power multiplies by n. With n >= 1e4 (large-n) such

@@ -2,6 +2,7 @@
 // @op bonPmf
 // @caught-in standard
 // @right-in none
+// @classes standard: in-order/value
 //
 // Without r, p is listed in increasing reward order; summing from the top makes F the mass at or *above* each
 // outcome, so pi_i = F^n - F_-^n is the PMF of the minimum of n draws.

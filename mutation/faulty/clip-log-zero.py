@@ -2,6 +2,7 @@
 # @op klBon
 # @caught-in zero-mass
 # @right-in standard, large-n, tiny, ties, large-L
+# @classes zero-mass: zero-mass/non-finite
 #
 # KL = sum_k P_k (log P_k - log g_k) over reward levels, with P clipped so that log P is finite. A level of zero
 # mass has P = 0 -> 1e-300 and log g = -inf: the term is +inf, and json.dumps writes Infinity. Clipped

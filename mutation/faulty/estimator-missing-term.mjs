@@ -2,6 +2,7 @@
 // @op klEstimate
 // @caught-in standard
 // @right-in none
+// @classes standard: eps/value, logEps/value
 //
 // (1-eps)^n (log n + (n-1) log(1-eps) - (n-1)/n) + (1 - (1-eps)^n) log((1 - (1-eps)^n) / eps), with the
 // -(n-1)/n dropped: off by (1-eps)^n (n-1)/n, which is visible whenever n eps is not large.

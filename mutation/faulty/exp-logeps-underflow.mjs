@@ -2,6 +2,7 @@
 // @op klEstimateUpper
 // @caught-in tiny
 // @right-in standard, large-n
+// @classes tiny: logEps/non-finite
 //
 // The protocol accepts logEps precisely so that eps below the double range can be given; KLhat_1 must be
 // evaluated in logs (log(1 - (1-eps)^n) - logEps).

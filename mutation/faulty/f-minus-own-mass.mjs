@@ -2,6 +2,7 @@
 // @op bonPmf
 // @caught-in ties
 // @right-in standard, large-n, tiny, large-L
+// @classes ties: ties/value
 //
 // F_-(y) = P[r(z) < r(y)] read as "the CDF at y minus y itself": right when every level holds one outcome, wrong
 // for a tie group, whose outcomes each get F^n - (F - p_i)^n as if they stood alone at the top of the level.

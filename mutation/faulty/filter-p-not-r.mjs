@@ -2,6 +2,7 @@
 // @op klBon
 // @caught-in zero-mass
 // @right-in standard, large-n, tiny, ties, large-L
+// @classes zero-mass: zero-mass/value
 //
 // Dropping zeros is harmless for the KL (they contribute 0 log 0 = 0) only if every parallel array is filtered
 // the same way. Here r keeps its zero-mass entries, so each mass after the first dropped zero takes the reward of

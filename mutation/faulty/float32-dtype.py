@@ -2,6 +2,7 @@
 # @op klBon
 # @caught-in standard
 # @right-in none
+# @classes standard: in-order/value
 #
 # np.asarray(p, dtype=np.float32): 24-bit arithmetic throughout, relative errors near 6e-8 where the
 # tolerance allows about 64 u = 7e-15.

@@ -2,6 +2,7 @@
 // @op klEstimateUpper
 // @caught-in large-n
 // @right-in standard, tiny
+// @classes large-n: eps/value
 //
 // The careful float64 library (src/float), fed n from a float32 buffer. Every n <= 1e6 (standard, tiny) is exact
 // in float32; from 2^24 on, n is rounded to a multiple of 2, 4, 8..., a relative change up to 2^-25 = 3e-8.

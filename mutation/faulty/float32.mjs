@@ -2,6 +2,7 @@
 // @op klBon
 // @caught-in standard
 // @right-in none
+// @classes standard: in-order/value
 // @form program
 //
 // Single precision carries 24 bits: relative errors of 6e-8 where the tolerance allows about 64 u = 7e-15.

@@ -2,6 +2,7 @@
 // @op klFormula
 // @caught-in large-n
 // @right-in standard
+// @classes large-n: n/non-finite, n/value
 // @form program
 //
 // The bitwise "make it an integer" idiom keeps only 32 bits; klFormula takes n up to 2^53 - 1 in large-n.

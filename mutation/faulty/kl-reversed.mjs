@@ -2,6 +2,7 @@
 // @op klBon
 // @caught-in standard
 // @right-in none
+// @classes standard: in-order/non-finite, in-order/value
 // @form program
 //
 // sum_i p_i log(p_i / pi_i): a different divergence (infinite when some pi_i underflows to 0, which JSON

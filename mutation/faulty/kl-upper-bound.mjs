@@ -2,6 +2,7 @@
 // @op klBon
 // @caught-in standard
 // @right-in none
+// @classes standard: in-order/value
 //
 // The "commonly used analytical expression" the paper disproves: Theorem 1 makes it an upper bound on the KL,
 // equal to it only at n = 1 (and close to it only when n eps << 1).

@@ -2,6 +2,7 @@
 // @op bonPmf
 // @caught-in ties
 // @right-in standard, large-n, tiny, large-L
+// @classes ties: ties/value, unordered/value
 //
 // The classic JavaScript slip: [...new Set(r)].sort() orders 0, 1, 10, 11, 2, ... . Without r the listing order is
 // the reward order and is used as it is, so only inputs with rewards of two or more digits go wrong.

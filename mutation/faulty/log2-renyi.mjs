@@ -2,6 +2,7 @@
 // @op renyi2
 // @caught-in standard
 // @right-in none
+// @classes standard: in-order/value
 //
 // The protocol's quantities are in nats (natural logarithms); Math.log2 gives H_2 / ln 2.
 export const capabilities = ["renyi2"];

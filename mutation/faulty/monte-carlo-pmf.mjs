@@ -2,6 +2,7 @@
 // @op bonPmf
 // @caught-in standard
 // @right-in none
+// @classes standard: in-order/value
 // @form program
 //
 // Each simulated best-of-n draw is the outcome whose CDF interval holds the maximum of n uniforms, U^(1/n)

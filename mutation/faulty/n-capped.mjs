@@ -2,6 +2,7 @@
 // @op klEstimate
 // @caught-in large-n
 // @right-in standard, tiny
+// @classes large-n: eps/value, logEps/value
 //
 // Correct for every n <= 1e6 (standard, tiny; evaluated in logs, so logEps down to -1e5 is fine); beyond, log n
 // and (1 - eps)^n belong to the wrong n.

@@ -2,6 +2,7 @@
 // @op klBon
 // @caught-in standard
 // @right-in none
+// @classes standard: in-order/value
 //
 // "Draw one response, then keep it unless one of n others beats it": n + 1 draws in all, pi = F^(n+1) - F_-^(n+1).
 export const capabilities = ["klBon"];

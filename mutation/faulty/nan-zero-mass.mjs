@@ -2,6 +2,7 @@
 // @op bonPmf
 // @caught-in zero-mass
 // @right-in standard, large-n, tiny, ties, large-L
+// @classes zero-mass: zero-mass/non-finite
 //
 // pi_i = (p_i / g)(F^n - F_-^n) with g = 0: the formula needs 0 / 0 := 0 (0 log 0 = 0 in spirit). A zero mass
 // tied with positive mass (g > 0) still gets 0.

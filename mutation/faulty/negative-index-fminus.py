@@ -2,6 +2,7 @@
 # @op bonPmf
 # @caught-in standard
 # @right-in none
+# @classes standard: in-order/value
 #
 # The CDF one step down, written with numpy fancy indexing and no leading 0: the lowest outcome's F_- wraps to
 # the total mass, so pi_0 = F_0^n - 1 (negative) and the PMF no longer sums to 1.

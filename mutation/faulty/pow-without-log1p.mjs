@@ -2,6 +2,7 @@
 // @op klEstimate
 // @caught-in large-n, tiny
 // @right-in none
+// @classes large-n: eps/value, logEps/value; tiny: eps/non-finite, logEps/non-finite
 //
 // 1 - eps rounds away eps's low bits (all of them when eps < 1.1e-16), so the formula is evaluated at a nearby
 // eps' with |eps' - eps| <= u/2: an error of about n u, beyond the tolerance for large n; for eps < u, 1 - eps

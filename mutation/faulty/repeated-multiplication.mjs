@@ -2,6 +2,7 @@
 // @op bonPmf
 // @caught-in tiny
 // @right-in standard, ties, zero-mass
+// @classes tiny: in-order/value
 //
 // In the normal range the n roundings cost at most n u F^n, inside the tolerance's n (2L + |log F|) u F^n. But
 // when F^n sinks through the subnormals (F near 1, n up to 1e6: the tiny domain) each product is rounded to a

@@ -2,6 +2,7 @@
 // @op bonPmf
 // @caught-in standard
 // @right-in none
+// @classes standard: in-order/value
 //
 // "Sort so that the CDF is increasing": the CDF is accumulated over p sorted ascending and the PMF mapped back to
 // the original positions, as if the likeliest outcome had the highest reward.

@@ -2,6 +2,7 @@
 // @op bonPmf
 // @caught-in ties
 // @right-in standard, large-n, tiny, large-L
+// @classes ties: ties/value
 //
 // The winner among tied maximal draws is uniform over the *draws*, not over the tied outcomes: an outcome of a
 // tie group gets (p_i / g)(F^n - F_-^n), not (F^n - F_-^n) / (size of the group).

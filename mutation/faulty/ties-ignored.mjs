@@ -2,6 +2,7 @@
 // @op klBon
 // @caught-in ties
 // @right-in standard, large-n, tiny, large-L
+// @classes ties: ties/value
 //
 // A stable sort by reward keeps tied outcomes in listing order, and the CDF then ranks them as if the later one
 // were better: the PMF (and so the KL) of a strict order that does not exist.

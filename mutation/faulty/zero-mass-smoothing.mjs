@@ -2,6 +2,7 @@
 // @op bonPmf
 // @caught-in zero-mass
 // @right-in standard, large-n, tiny, ties, large-L
+// @classes zero-mass: zero-mass/value
 //
 // Additive smoothing changes the distribution: a zero-mass outcome must get exactly 0 (its tolerance is 0), and
 // every other mass moves by about 1e-12 relative. Inputs without zeros are untouched.

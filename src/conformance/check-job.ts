@@ -1,17 +1,22 @@
 /**
  * One (op, domain) pair of a check: its cases (generated lazily from the family seed, asked and graded in a bounded
- * window shared by all pairs: case-window.ts), the grading against the oracle, and, on failure, the shrunk
- * counterexample.
+ * window shared by all pairs: case-window.ts), the grading against the oracle, and, on failure, one shrunk example
+ * per failure class (each shrunk while it stays in its class) beside the class's worst case.
  */
 import type { Answer, Subject } from "../subject/subject.ts";
+import { correctDigits } from "./accuracy-bound.ts";
+import type { PairTiming } from "./answer-timing.ts";
 import { type Case, familySeed, collectCases } from "./case.ts";
 import { lazyCases, type AskedCase } from "./case-window.ts";
-import { caseRecord, type RequestRegistry } from "./report-entries.ts";
+import { caseRecord } from "./report-entries.ts";
+import type { RequestRegistry } from "./request-registry.ts";
 import { caseCount, type CaseFamily, type Domain, type GradedOp } from "./domains/domain.ts";
-import { describeExpected, gradeCase } from "./grade.ts";
-import { JobStats } from "./job-stats.ts";
+import { classOf, describeClass, type FailureKind, type Shape } from "./failure-class.ts";
+import { describeExpected, gradeCase, type CaseAccuracy, type CaseGrade } from "./grade.ts";
+import { type ClassStats, JobStats, type Worst } from "./job-stats.ts";
 import type { OracleCache } from "./oracle-cache.ts";
-import type { Counterexample, OpDomainResult, Verdict } from "./report.ts";
+import { pairVerdict } from "./pair-verdict.ts";
+import type { AccuracyResult, CaseRecord, Counterexample, FailureClassResult, OpDomainResult } from "./report.ts";
 import { shrinkFailure } from "./shrink-failure.ts";
 
 export interface JobPlan {
@@ -29,26 +34,21 @@ export interface JobContext {
   readonly registry: RequestRegistry;
   /** Called after each graded case (progress, and the window's room). */
   readonly onCase?: () => void;
-  /** Called when shrinking starts for a pair. */
-  readonly onShrink?: (plan: JobPlan) => void;
-  /** Time limit for shrinking one failure. */
+  /** Called when shrinking starts for a failure class of a pair, with its share of the time limit. */
+  readonly onShrink?: (plan: JobPlan, classId: string, timeLimitMs: number) => void;
+  /** Time limit for shrinking one failing pair (shared by its failure classes). */
   readonly shrinkTimeLimitMs: number;
   /** Aborted when the run is interrupted (Ctrl-C): grading stops at the next case, shrinking at the next step. */
   readonly signal?: AbortSignal;
+  /** --strict: the accuracy bound is the pass criterion. */
+  readonly strict?: boolean;
+  /** Each graded pair's waits and timeouts are appended here (answer-timing.ts). */
+  readonly timings?: PairTiming[];
 }
 
-/** Resolves with the answer, or with null as soon as `signal` is aborted. */
-function unlessAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T | null> {
-  if (signal === undefined) return promise;
-  if (signal.aborted) return Promise.resolve(null);
-  return new Promise<T | null>((resolve) => {
-    const onAbort = (): void => resolve(null);
-    signal.addEventListener("abort", onAbort, { once: true });
-    void promise.then((value) => {
-      signal.removeEventListener("abort", onAbort);
-      resolve(value);
-    });
-  });
+/** Resolves with null once `signal` is aborted (never without a signal). */
+function whenAborted(signal: AbortSignal | undefined): Promise<null> {
+  return new Promise<null>((resolve) => signal?.addEventListener("abort", () => resolve(null)));
 }
 
 export function planJob(domain: Domain, op: GradedOp, runSeed: number, runs: number): JobPlan {
@@ -86,17 +86,85 @@ function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
-function verdictOf(plan: JobPlan, stats: JobStats): { verdict: Verdict; remark: string } {
-  const skipNote = stats.skipped > 0 ? `${stats.skipped} skipped (${stats.skipReasons[0] ?? "unsupported"})` : "";
-  if (plan.domain.informational) {
-    const parts = [`${stats.rejected} rejected`, `${stats.accepted} accepted`];
-    if (stats.faulted > 0) parts.push(`${stats.faulted} faulted`);
-    if (stats.skipped > 0) parts.push(skipNote);
-    return { verdict: "INFO", remark: `invalid inputs: ${parts.join(", ")}` };
+/** A worst case as a record, with the oracle's enclosure filled in when the grade did not keep it (a passing case). */
+function worstRecord(ctx: JobContext, plan: JobPlan, worst: Worst): CaseRecord {
+  const grade = worst.grade.expected === null && worst.grade.error !== null ? { ...worst.grade, expected: describeExpected(plan.op, worst.case.args, worst.grade.entry, ctx.oracle) } : worst.grade;
+  return caseRecord(worst.case, grade, worst.index);
+}
+
+/** How many requests the logged fault that hit request `id` hit (from a snapshot of the subject's log). */
+function faultSharedBy(ctx: JobContext, id: number): number {
+  return ctx.subject.log().faults.find((f) => f.ids.includes(id))?.ids.length ?? 1;
+}
+
+function gradeOf(ctx: JobContext, plan: JobPlan, c: Case, answer: Answer): CaseGrade {
+  return gradeCase(plan.op, c.args, answer, { kind: plan.domain.kind, strict: ctx.strict === true, faultSharedBy: (id) => faultSharedBy(ctx, id) }, ctx.oracle);
+}
+
+/** Shrinks a class from its worst case, keeping only candidates that fail in the same class. */
+async function shrinkClass(ctx: JobContext, plan: JobPlan, stats: ClassStats, timeLimitMs: number): Promise<Counterexample | null> {
+  const from = stats.worst as Worst;
+  const shrunk = await shrinkFailure(
+    plan.family.arbitrary,
+    plan.seed,
+    from.index,
+    from.case,
+    async (c) => {
+      if (ctx.signal?.aborted) throw new Error("interrupted"); // ends shrinking at once; the last failure stands
+      return gradeOf(ctx, plan, c, await ask(ctx, plan, c));
+    },
+    timeLimitMs,
+    (c, grade) => classOf(c.args, grade) === stats.id,
+  );
+  const failing = shrunk ?? { failing: from.case, grade: from.grade, shrinks: 0, path: String(from.index) };
+  return { ...caseRecord(failing.failing, failing.grade, null, true), shrinks: failing.shrinks, path: failing.path };
+}
+
+async function classResults(ctx: JobContext, plan: JobPlan, stats: JobStats): Promise<FailureClassResult[]> {
+  if (plan.domain.kind !== "graded") return [];
+  const all = [...stats.classes.values()];
+  const shrinkable = all.filter((s) => !s.id.endsWith("/fault"));
+  const timeLimitMs = ctx.shrinkTimeLimitMs / Math.max(1, shrinkable.length);
+  const results: FailureClassResult[] = [];
+  for (const s of all) {
+    let counterexample: Counterexample | null = null;
+    if (shrinkable.includes(s) && ctx.signal?.aborted !== true) {
+      ctx.onShrink?.(plan, s.id, timeLimitMs);
+      counterexample = await shrinkClass(ctx, plan, s, timeLimitMs);
+    }
+    const [shape, kind] = s.id.split("/") as [Shape, FailureKind];
+    results.push({
+      id: s.id,
+      shape,
+      kind,
+      description: describeClass(s.id),
+      count: s.count,
+      firstFailure: s.firstIndex,
+      regime: { nMin: s.n.min, nMax: s.n.max, smallMin: s.small.min, smallMax: s.small.max },
+      worstCase: worstRecord(ctx, plan, s.worst as Worst),
+      counterexample,
+    });
   }
-  if (stats.failed > 0) return { verdict: "FAIL", remark: `${stats.failed} of ${stats.cases} cases failed${skipNote ? `; ${skipNote}` : ""}` };
-  if (stats.passed > 0) return { verdict: "PASS", remark: skipNote };
-  return { verdict: "SKIP", remark: `every case unsupported: ${stats.skipReasons[0] ?? "unsupported"}` };
+  return results;
+}
+
+/** The accuracy grade: accurate when no case failed and every compared case is within its accuracy bound. */
+function accuracyResult(ctx: JobContext, plan: JobPlan, stats: JobStats): AccuracyResult {
+  if (plan.domain.kind !== "graded" || stats.compared === 0) {
+    return { compared: stats.compared, accurate: stats.accurate, verdict: null, worstRelativeErrorU: null, correctDigits: null, worstBoundRatio: null, worstCase: null };
+  }
+  const worst = stats.worstAccuracy as Worst;
+  const ratio = (worst.grade.accuracy as CaseAccuracy).ratio;
+  const relative = stats.worstRelativeErrorU as number;
+  return {
+    compared: stats.compared,
+    accurate: stats.accurate,
+    verdict: stats.accurate === stats.compared && stats.failed === 0 ? "accurate" : "not accurate",
+    worstRelativeErrorU: Number.isFinite(relative) ? relative : null,
+    correctDigits: correctDigits(relative),
+    worstBoundRatio: Number.isFinite(ratio) ? ratio : null,
+    worstCase: worstRecord(ctx, plan, worst),
+  };
 }
 
 /**
@@ -106,61 +174,48 @@ function verdictOf(plan: JobPlan, stats: JobStats): { verdict: Verdict; remark: 
 export async function gradeJob(ctx: JobContext, plan: JobPlan, asked: AsyncIterable<AskedCase> | Iterable<AskedCase>): Promise<OpDomainResult> {
   const started = performance.now();
   const stats = new JobStats();
+  const aborted = whenAborted(ctx.signal);
   for await (const { index, case: c, answer: pending } of asked) {
-    const answer = await unlessAborted(pending, ctx.signal);
+    const waitFrom = performance.now();
+    const answer = ctx.signal?.aborted === true ? null : await Promise.race([pending, aborted]);
     if (answer === null) break; // interrupted: what was graded so far stands
-    stats.add(index, c, gradeCase(plan.op, c.args, answer, plan.domain.informational, ctx.oracle));
+    stats.add(index, c, gradeOf(ctx, plan, c, answer), performance.now() - waitFrom);
     ctx.onCase?.();
     await yieldToEventLoop();
     if (ctx.signal?.aborted) break;
   }
-  let counterexample: Counterexample | null = null;
   const interrupted = ctx.signal?.aborted === true;
-  if (stats.worstShrinkable !== null && !interrupted) {
-    ctx.onShrink?.(plan);
-    const from = stats.worstShrinkable;
-    const shrunk = await shrinkFailure(
-      plan.family.arbitrary,
-      plan.seed,
-      from.index,
-      from.case,
-      async (c) => {
-        if (ctx.signal?.aborted) throw new Error("interrupted"); // ends shrinking at once; the last failure stands
-        return gradeCase(plan.op, c.args, await ask(ctx, plan, c), false, ctx.oracle);
-      },
-      ctx.shrinkTimeLimitMs,
-    );
-    const failing = shrunk ?? { failing: from.case, grade: from.grade, shrinks: 0, path: String(from.index) };
-    counterexample = { ...caseRecord(failing.failing, failing.grade, null), shrinks: failing.shrinks, path: failing.path };
-  }
+  const classes = interrupted ? [] : await classResults(ctx, plan, stats);
   const worst = stats.worst;
-  let worstCase = null;
-  if (worst !== null) {
-    const grade = worst.grade.expected === null && worst.grade.error !== null ? { ...worst.grade, expected: describeExpected(plan.op, worst.case.args, worst.grade.entry, ctx.oracle) } : worst.grade;
-    worstCase = caseRecord(worst.case, grade, worst.index);
-  }
-  const judged = verdictOf(plan, stats);
-  const verdict = judged.verdict;
+  const worstClass = worst === null ? null : classOf(worst.case.args, worst.grade);
+  const counterexample = (classes.find((c) => c.id === worstClass) ?? classes.find((c) => c.counterexample !== null))?.counterexample ?? null;
+  const judged = pairVerdict(plan.domain.kind, stats);
   const remark = interrupted && stats.cases < plan.count ? [`interrupted: ${stats.cases} of ${plan.count} cases graded`, judged.remark].filter(Boolean).join("; ") : judged.remark;
+  ctx.timings?.push({ op: plan.op, domain: plan.domain.name, slowest: stats.slowest, largest: stats.largest, timeouts: stats.timeouts, timedOutOutcomes: stats.timedOutOutcomes });
   return {
     op: plan.op,
     domain: plan.domain.name,
-    verdict,
+    verdict: judged.verdict,
     remark,
     familySeed: plan.seed,
     cases: stats.cases,
     passed: stats.passed,
     failed: stats.failed,
     skipped: stats.skipped,
+    notRun: stats.notRun,
     rejected: stats.rejected,
     accepted: stats.accepted,
     faulted: stats.faulted,
+    asGiven: stats.asGiven,
     firstFailure: stats.firstFailure,
     worstError: stats.worstError,
     worstRatio: stats.worstRatio,
-    worstCase,
+    worstCase: worst === null ? null : worstRecord(ctx, plan, worst),
     counterexample,
+    classes,
+    accuracy: accuracyResult(ctx, plan, stats),
     skipReasons: stats.skipReasons,
+    slowestAnswerMs: stats.slowest === null ? null : Math.round(stats.slowest.ms),
     durationMs: Math.round(performance.now() - started),
   };
 }

@@ -25,34 +25,30 @@ export function midpoint(e: Enclosure): number {
   return lo === hi ? lo : lo / 2 + hi / 2;
 }
 
+/** log sum_j e^(x_j), finite whenever some x_j is; -Infinity when every x_j is. */
+export function logSumExp(xs: readonly number[]): number {
+  const top = xs.reduce((a, b) => Math.max(a, b), Number.NEGATIVE_INFINITY);
+  return top === Number.NEGATIVE_INFINITY ? top : top + Math.log(xs.reduce((s, x) => s + Math.exp(x - top), 0));
+}
+
 export function levelProbabilities(levels: RewardLevels, pi: readonly Enclosure[]): LevelProbabilities {
-  const count = levels.mass.length;
-  const probability = new Float64Array(count);
-  for (let i = 0; i < levels.outcomes; i++) probability[levels.levelOf[i] as number]! += midpoint(pi[i] as Enclosure);
-  const logProbability = new Float64Array(count);
-  for (let k = 0; k < count; k++) logProbability[k] = Math.log(probability[k] as number);
-  // Levels whose P_k is subnormal or 0 in binary64: log-sum-exp of the members' exact upper ends.
-  const small = new Set<number>();
-  for (let k = 0; k < count; k++) if ((probability[k] as number) < MIN_NORMAL) small.add(k);
-  if (small.size > 0) {
-    const logs = new Map<number, number[]>();
-    for (let i = 0; i < levels.outcomes; i++) {
-      const k = levels.levelOf[i] as number;
-      if (!small.has(k)) continue;
-      const list = logs.get(k) ?? [];
-      list.push(logOfDyadic((pi[i] as Enclosure).hi));
-      logs.set(k, list);
-    }
-    for (const [k, list] of logs) {
-      const top = Math.max(...list);
-      logProbability[k] = top === Number.NEGATIVE_INFINITY ? top : top + Math.log(list.reduce((s, x) => s + Math.exp(x - top), 0));
-    }
-  }
-  const cdfPower = new Float64Array(count);
+  const probability = new Float64Array(levels.mass.length);
+  levels.levelOf.forEach((k, i) => {
+    probability[k]! += midpoint(pi[i] as Enclosure);
+  });
+  // Levels whose P_k is subnormal or 0 in binary64: log P_k from the members' exact upper ends (log-sum-exp).
+  const memberLogs = new Map<number, number[]>();
+  levels.levelOf.forEach((k, i) => {
+    if ((probability[k] as number) >= MIN_NORMAL) return;
+    const logs = memberLogs.get(k) ?? [];
+    logs.push(logOfDyadic((pi[i] as Enclosure).hi));
+    memberLogs.set(k, logs);
+  });
+  const logProbability = probability.map((P, k) => {
+    const logs = memberLogs.get(k);
+    return logs === undefined ? Math.log(P) : logSumExp(logs);
+  });
   let running = 0;
-  for (let k = 0; k < count; k++) {
-    running += probability[k] as number;
-    cdfPower[k] = running;
-  }
+  const cdfPower = probability.map((P) => (running += P));
   return { probability, logProbability, cdfPower };
 }

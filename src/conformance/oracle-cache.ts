@@ -28,8 +28,13 @@ export const DEFAULT_CACHE_BUDGET = 64 * 1024 * 1024;
  * key and enclosures: measured as the heap growth of caches of standard and ties cases (3000 at a time), within
  * 10% for bonPmf and klBon, above the real cost for the estimators' short keys.
  */
-const ENCLOSURE_BYTES = 250;
-const ENTRY_BYTES = 300;
+export const ENCLOSURE_BYTES = 250;
+export const ENTRY_BYTES = 300;
+
+/** The estimated bytes of an entry: its key (`op canonical-args`) and its enclosures (at least one). */
+export function entryWeight(key: string, enclosures: number): number {
+  return ENTRY_BYTES + key.length + ENCLOSURE_BYTES * Math.max(1, enclosures);
+}
 
 export type ExactValue = Enclosure | Enclosure[];
 
@@ -71,7 +76,7 @@ export class OracleCache {
 
   private store(key: string, value: ExactValue, absolute: number): ExactValue {
     this.computations++;
-    const weight = ENTRY_BYTES + key.length + ENCLOSURE_BYTES * (Array.isArray(value) ? Math.max(1, value.length) : 1);
+    const weight = entryWeight(key, Array.isArray(value) ? value.length : 1);
     this.entries.set(key, { value, absolute, weight });
     this.weight += weight;
     for (const [oldKey, old] of this.entries) {

@@ -5,6 +5,10 @@
  */
 import type { CaseRecord, ReportFault, SubjectLogSummary } from "./report.ts";
 import type { Case } from "./case.ts";
+import { magnitudesOf } from "./failure-class.ts";
+import { groupFaults } from "./fault-groups.ts";
+import { jsonWithin, previewJson } from "./json-preview.ts";
+import { timeoutEvidence } from "./fault-evidence.ts";
 import type { CaseGrade } from "./grade.ts";
 import type { SubjectLog } from "../subject/subject.ts";
 import type { SubjectSpec } from "../subject/open-subject.ts";
@@ -14,10 +18,15 @@ export { RequestRegistry } from "./request-registry.ts";
 
 /** Args whose JSON is longer than this are left out of the report (the label and the seed regenerate them). */
 export const MAX_ARGS_CHARS = 4000;
+/**
+ * A shrunk counterexample is the evidence of its class: its args are kept in the JSON report up to this length
+ * (a large-L case of 1e5 masses is about 2 MB).
+ */
+export const MAX_EVIDENCE_CHARS = 4_000_000;
 const SUMMARY_CHARS = 160;
 
 function finiteOrNull(x: number | null): number | null {
-  return x !== null && Number.isFinite(x) ? x : null;
+  return Number.isFinite(x) ? x : null; // (null is not finite)
 }
 
 /** One-line args, abbreviated in the middle of long arrays. */
@@ -37,20 +46,24 @@ export function summariseArgs(args: Record<string, unknown>): string {
 /** The answer as recorded: in full unless its JSON is longer than MAX_ARGS_CHARS (then an abbreviated string). */
 function recordedAnswer(answer: unknown): unknown {
   if (answer === undefined) return null;
-  const text = JSON.stringify(answer);
-  if (text === undefined || text.length <= MAX_ARGS_CHARS) return answer;
-  return `${text.slice(0, 200)}... (${text.length} characters)`;
+  return jsonWithin(answer, MAX_ARGS_CHARS) === null ? previewJson(answer, 200) : answer;
 }
 
-export function caseRecord(c: Case, grade: CaseGrade, index: number | null): CaseRecord {
+/** A case and its grade as the report records them; `evidence` keeps longer args (shrunk counterexamples). */
+export function caseRecord(c: Case, grade: CaseGrade, index: number | null, evidence = false): CaseRecord {
   const text = JSON.stringify(c.args);
+  const magnitudes = magnitudesOf(c.args);
+  const accuracy = grade.accuracy;
   return {
     index,
     label: c.label,
-    args: text.length <= MAX_ARGS_CHARS ? c.args : null,
+    args: text.length <= (evidence ? MAX_EVIDENCE_CHARS : MAX_ARGS_CHARS) ? c.args : null,
     argsSummary: summariseArgs(c.args),
+    n: magnitudes.n,
+    smallest: magnitudes.small,
     requestId: grade.requestId,
     status: grade.status,
+    failure: grade.failure,
     why: grade.why,
     answer: recordedAnswer(grade.answer),
     entry: grade.entry,
@@ -58,6 +71,10 @@ export function caseRecord(c: Case, grade: CaseGrade, index: number | null): Cas
     error: finiteOrNull(grade.error),
     tolerance: finiteOrNull(grade.tolerance),
     ratio: finiteOrNull(Number.isNaN(grade.ratio) ? null : grade.ratio),
+    accuracyBound: accuracy === null ? null : accuracy.bound,
+    accuracyRatio: accuracy === null ? null : finiteOrNull(accuracy.ratio),
+    relativeErrorU: accuracy === null ? null : finiteOrNull(accuracy.relativeErrorU),
+    reading: grade.reading,
   };
 }
 
@@ -68,6 +85,7 @@ export function summariseSubjectLog(log: SubjectLog, registry: RequestRegistry):
   const faults: ReportFault[] = log.faults.map((f) => ({
     kind: f.kind,
     detail: f.detail,
+    evidence: f.kind === "timeout" && f.ids.length > 0 ? timeoutEvidence(f.detail, f.ids.length) : null,
     excerpt: f.excerpt ?? null,
     instance: f.instance,
     requests: f.ids.slice(0, LISTED_REQUESTS).map((id) => registry.lookup(id)),
@@ -83,8 +101,11 @@ export function summariseSubjectLog(log: SubjectLog, registry: RequestRegistry):
     requestsAnswered: log.requestsAnswered,
     requestsFaulted: log.requestsFaulted,
     faultCounts,
+    faultGroups: groupFaults(faults),
     faults,
     stoppedBecause: log.stoppedBecause,
+    quarantined: log.quarantined.map((q) => ({ op: q.op, ids: q.ids.slice(0, LISTED_REQUESTS), reason: q.reason })),
+    stopped: log.stopped.map((s) => ({ op: s.op, reason: s.reason, count: s.count, sent: s.sent })),
     instances: log.instances.length,
     stderrHead: first?.stderr.head ?? "",
     stderrTail: last === undefined ? "" : last === first ? last.stderr.tail : last.stderr.tail || last.stderr.head,

@@ -31,33 +31,27 @@ export function toDouble(x: unknown): number {
 }
 
 export function rewardLevels(p: readonly unknown[], r?: readonly unknown[]): RewardLevels {
-  const outcomes = p.length;
   const weight = Float64Array.from(p, toDouble);
-  const levelOf = new Int32Array(outcomes);
+  let levelOf: Int32Array;
   let levels: number;
   if (r === undefined) {
-    for (let i = 0; i < outcomes; i++) levelOf[i] = i;
-    levels = outcomes;
+    levelOf = Int32Array.from(weight, (_, i) => i);
+    levels = weight.length;
   } else {
     const rewards = r.map(toDouble);
     const distinct = [...new Set(rewards)].sort((a, b) => a - b);
     const index = new Map(distinct.map((v, k) => [v, k]));
-    for (let i = 0; i < outcomes; i++) levelOf[i] = index.get(rewards[i] as number) as number;
+    levelOf = Int32Array.from(rewards, (v) => index.get(v) as number);
     levels = distinct.length;
   }
   const levelWeight = new Float64Array(levels);
   let total = 0;
-  for (let i = 0; i < outcomes; i++) {
-    levelWeight[levelOf[i] as number]! += weight[i] as number;
-    total += weight[i] as number;
-  }
-  const mass = new Float64Array(levels);
-  const atOrBelow = new Float64Array(levels);
+  weight.forEach((w, i) => {
+    levelWeight[levelOf[i] as number]! += w;
+    total += w;
+  });
   let running = 0;
-  for (let k = 0; k < levels; k++) {
-    running += levelWeight[k] as number;
-    mass[k] = (levelWeight[k] as number) / total;
-    atOrBelow[k] = running / total;
-  }
-  return { outcomes, levelOf, levelWeight, mass, atOrBelow, weight };
+  const atOrBelow = levelWeight.map((g) => (running += g) / total);
+  const mass = levelWeight.map((g) => g / total);
+  return { outcomes: weight.length, levelOf, levelWeight, mass, atOrBelow, weight };
 }

@@ -13,7 +13,8 @@ import { runsFromEnvironment as readRunsSetting } from "../config.ts";
 import { OP_NAMES } from "../protocol/messages.ts";
 import { openSubject, type SubjectSpec } from "../subject/open-subject.ts";
 import { killProcessGroup } from "../subject/process-groups.ts";
-import type { Subject, SubjectLog, SubjectOptions } from "../subject/subject.ts";
+import { SUBJECT_DEFAULTS, type Subject, type SubjectLog, type SubjectOptions } from "../subject/subject.ts";
+import { timingSummary, type PairTiming } from "./answer-timing.ts";
 import { ask, gradeJob, jobCases, planJob, type JobContext, type JobPlan } from "./check-job.ts";
 import { CaseWindow, type AskedCase } from "./case-window.ts";
 import { DOMAINS, DOMAIN_NAMES, GRADED_OPS, domainNamed, type Domain, type GradedOp } from "./domains/index.ts";
@@ -22,7 +23,10 @@ import { RequestRegistry } from "./request-registry.ts";
 import { sharedOracleCache, type OracleCache } from "./oracle-cache.ts";
 import { silentProgress, type ProgressSink } from "./progress-sink.ts";
 import type { ConformanceReport, OpDomainResult } from "./report.ts";
+import { runVerdict } from "./run-verdict.ts";
 import { SAFETY_FACTOR, SUBNORMAL_FLOOR, UNIT_ROUNDOFF } from "./tolerance.ts";
+
+export { INTERRUPTED_EXIT_STATUS } from "./run-verdict.ts";
 
 /** The seed used when none is given. */
 export const DEFAULT_SEED = 20240604;
@@ -42,8 +46,10 @@ export interface CheckOptions {
   subjectOptions?: SubjectOptions;
   oracle?: OracleCache;
   progress?: ProgressSink;
-  /** Time limit for shrinking one failing (op, domain). Default 20 s. */
+  /** Time limit for shrinking one failing (op, domain), shared by its failure classes. Default 20 s. */
   shrinkTimeLimitMs?: number;
+  /** --strict: a case passes only when it is accurate (within the accuracy bound), not merely within tolerance. */
+  strict?: boolean;
   /**
    * Interrupts the run (Ctrl-C): the subject is stopped at once, grading stops, and runCheck resolves with a partial
    * report (verdict INTERRUPTED, exit status 130): the pairs graded so far, the subject's faults up to the
@@ -52,8 +58,6 @@ export interface CheckOptions {
   signal?: AbortSignal;
 }
 
-/** Exit status of an interrupted run (128 + SIGINT, as shells report it). */
-export const INTERRUPTED_EXIT_STATUS = 130;
 /** How long an interrupted run waits for its subject to be gone before reporting anyway. */
 const INTERRUPT_CLOSE_WAIT_MS = 2000;
 
@@ -128,6 +132,7 @@ export async function runCheck(options: CheckOptions = {}): Promise<ConformanceR
   else signal?.addEventListener("abort", onAbort, { once: true });
   let planned: JobPlan[] = [];
   let window: CaseWindow<JobPlan> | null = null;
+  const timings: PairTiming[] = [];
   try {
     capabilities = await readCapabilities(subject, registry, notes);
     const listed = capabilities;
@@ -154,7 +159,9 @@ export async function runCheck(options: CheckOptions = {}): Promise<ConformanceR
         // faults name requests by id: keep the cases of the ones the report will list (the registry forgets old ones)
         if (++graded % KEEP_FAULTED_EVERY === 0) keepFaultedRequests(subject, registry);
       },
-      onShrink: (plan) => progress.note(`shrinking ${plan.op} in ${plan.domain.name}`),
+      onShrink: (plan, classId) => progress.note(`shrinking ${plan.op} in ${plan.domain.name} (${classId})`),
+      strict: options.strict === true,
+      timings,
       ...(signal === undefined ? {} : { signal }),
     };
     progress.start(plans.reduce((sum, plan) => sum + plan.count, 0));
@@ -192,23 +199,26 @@ export async function runCheck(options: CheckOptions = {}): Promise<ConformanceR
         "; the subject's faults are those seen before the interruption",
     );
   }
-  const failed = results.some((r) => r.verdict === "FAIL");
-  const verdict = interrupted ? "INTERRUPTED" : failed ? "FAIL" : "PASS";
+  const durationMs = Date.now() - started;
+  const judged = runVerdict(results, interrupted, log.stoppedBecause, durationMs, options.strict === true);
   return {
-    format: "bonkl-conformance/1",
+    format: "bonkl-conformance/2",
     bonklVersion: bonklVersion(),
     subject: spec === null ? `built-in float64 library (module ${relative(process.cwd(), DEFAULT_SUBJECT_MODULE)})` : subject.description,
     seed,
     runs,
+    strict: options.strict === true,
     domains: domains.map((d) => d.name),
     capabilities,
     startedAt: new Date(started).toISOString(),
-    durationMs: Date.now() - started,
-    verdict,
-    exitStatus: interrupted ? INTERRUPTED_EXIT_STATUS : failed ? 1 : 0,
+    durationMs,
+    verdict: judged.verdict,
+    exitStatus: judged.exitStatus,
+    summary: judged.summary,
     replay: replayCommand(spec, seed, runs, options.domains && options.domains.length > 0 ? domains.map((d) => d.name) : null),
     tolerance: { unitRoundoff: UNIT_ROUNDOFF, safetyFactor: SAFETY_FACTOR, subnormalFloor: SUBNORMAL_FLOOR },
     results,
+    timing: timingSummary(timings, options.subjectOptions?.timeoutMs ?? SUBJECT_DEFAULTS.timeoutMs),
     subjectLog: summariseSubjectLog(log, registry),
     notes,
   };

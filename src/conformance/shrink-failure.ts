@@ -1,7 +1,10 @@
 /**
- * Shrinks a failing case with fast-check: replays the family's k-th case (same seed, `path: "k"`, one run) and lets
- * fast-check shrink it while the subject keeps failing. Failures caused by protocol faults (a timeout, a crash)
- * are not followed: each would cost a timeout, and a smaller input says nothing new about them.
+ * Shrinks a failing case with fast-check: replays the family's k-th case (same seed, `path: "k"`, one run; if that is
+ * not the case given, nothing is shrunk) and lets
+ * fast-check shrink it while the subject keeps failing *in the same way*: `keeps(case, grade)` says whether a
+ * candidate still shows the failure being shrunk (its failure class: failure-class.ts), so shrinking never drifts
+ * from one defect to another. Failures caused by protocol faults (a timeout, a crash) are never followed: each would
+ * cost a timeout, and a smaller input says nothing new about them.
  */
 import fc from "fast-check";
 import { type Case, canonicalJson } from "./case.ts";
@@ -14,8 +17,6 @@ export interface ShrunkFailure {
   readonly shrinks: number;
   /** fast-check's counterexample path (replay with the family seed). */
   readonly path: string;
-  /** Whether the replayed run k was the same case as the k-th collected one (it always should be). */
-  readonly replayMatched: boolean;
 }
 
 export async function shrinkFailure(
@@ -25,15 +26,16 @@ export async function shrinkFailure(
   original: Case,
   evaluate: (c: Case) => Promise<CaseGrade>,
   timeLimitMs: number,
+  keeps: (c: Case, grade: CaseGrade) => boolean = () => true,
 ): Promise<ShrunkFailure | null> {
-  let first = true;
-  let replayMatched = false;
+  let replayed = false;
   let last: { failing: Case; grade: CaseGrade } | null = null;
   const details = await fc.check(
     fc.asyncProperty(arbitrary, async (c) => {
-      if (first) {
-        first = false;
-        replayMatched = canonicalJson(c.args) === canonicalJson(original.args);
+      if (!replayed) {
+        replayed = true;
+        // Replaying run k must give the k-th collected case; if it does not, an example would be another case's.
+        if (canonicalJson(c.args) !== canonicalJson(original.args)) return true;
       }
       let grade: CaseGrade;
       try {
@@ -41,13 +43,13 @@ export async function shrinkFailure(
       } catch {
         return true; // a bonkl-side problem with this shrink candidate: do not blame the subject for it
       }
-      if (grade.status !== "fail" || grade.fault) return true;
+      if (grade.status !== "fail" || grade.failure === "fault" || !keeps(c, grade)) return true;
       last = { failing: c, grade };
       return false;
     }),
-    { seed, path: String(index), numRuns: 1, interruptAfterTimeLimit: timeLimitMs, markInterruptAsFailure: false },
+    { seed, path: String(index), numRuns: 1, interruptAfterTimeLimit: timeLimitMs },
   );
   const found = last as { failing: Case; grade: CaseGrade } | null;
-  if (!details.failed || found === null) return null;
-  return { failing: found.failing, grade: found.grade, shrinks: details.numShrinks, path: details.counterexamplePath ?? String(index), replayMatched };
+  if (found === null) return null;
+  return { failing: found.failing, grade: found.grade, shrinks: details.numShrinks, path: details.counterexamplePath ?? String(index) };
 }

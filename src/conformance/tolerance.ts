@@ -14,8 +14,9 @@
  *   klEstimate, klEstimateUpper:    K u (|value| + |log eps| + log n + 1)   (the formula evaluated in logs)
  *   renyi2:                         K u (|H_2| + L)                          (recursive summation of p^2)
  *
- * Every tolerance but that of a zero-mass outcome also gets K * 2^-1074: below the normal range each operation
- * rounds with an absolute error up to half a subnormal step, which no relative model covers.
+ * bonPmf's tolerances (but a zero-mass outcome's) also get K * 2^-1074: below the normal range each operation
+ * rounds with an absolute error up to half a subnormal step, which no relative model covers. The other ops'
+ * tolerances are at least K u (klBon's at least 2 K u), and adding K * 2^-1074 to such a double changes nothing.
  */
 import type { Enclosure } from "../oracle/index.ts";
 import { levelProbabilities, midpoint, type LevelProbabilities } from "./level-probabilities.ts";
@@ -25,7 +26,7 @@ import type { RewardLevels } from "./reward-levels.ts";
 export const UNIT_ROUNDOFF = 2 ** -53;
 /** The safety factor K. */
 export const SAFETY_FACTOR = 64;
-/** K * 2^-1074, added to every tolerance except a zero-mass outcome's. */
+/** K * 2^-1074, added to the tolerance of every bonPmf entry except a zero-mass outcome's. */
 export const SUBNORMAL_FLOOR = SAFETY_FACTOR * Number.MIN_VALUE;
 
 const KU = SAFETY_FACTOR * UNIT_ROUNDOFF;
@@ -39,48 +40,44 @@ function cdfAmplification(levels: RewardLevels, probabilities: LevelProbabilitie
 /** Per-outcome tolerances of bonPmf, from the oracle's pi enclosures. */
 export function bonPmfTolerances(levels: RewardLevels, n: number, pi: readonly Enclosure[]): number[] {
   const probabilities = levelProbabilities(levels, pi);
-  const amplification = new Float64Array(levels.mass.length);
-  for (let k = 0; k < amplification.length; k++) amplification[k] = cdfAmplification(levels, probabilities, n, k);
-  const tolerances: number[] = [];
-  for (let i = 0; i < levels.outcomes; i++) {
-    const w = levels.weight[i] as number;
-    if (w === 0) {
-      tolerances.push(0);
-      continue;
-    }
+  const amplification = Array.from(levels.mass, (_, k) => cdfAmplification(levels, probabilities, n, k));
+  return Array.from(levels.weight, (w, i) => {
+    if (w === 0) return 0;
     const k = levels.levelOf[i] as number;
     const share = w / (levels.levelWeight[k] as number);
-    tolerances.push(KU * (midpoint(pi[i] as Enclosure) + share * (amplification[k] as number)) + SUBNORMAL_FLOOR);
-  }
-  return tolerances;
+    return KU * (midpoint(pi[i] as Enclosure) + share * (amplification[k] as number)) + SUBNORMAL_FLOOR;
+  });
 }
 
-/** Tolerance of klBon, from the oracle's pi enclosures (P_k = sum of the level's pi_i). */
+/**
+ * Tolerance of klBon, from the oracle's pi enclosures (P_k = sum of the level's pi_i). At least 2 K u (the highest
+ * level of positive mass has F = 1 and contributes n 2L >= 2), so the subnormal floor could not change it.
+ */
 export function klBonTolerance(levels: RewardLevels, n: number, pi: readonly Enclosure[]): number {
   const probabilities = levelProbabilities(levels, pi);
   let terms = 0;
   let propagated = 0;
-  for (let k = 0; k < levels.mass.length; k++) {
-    const g = levels.mass[k] as number;
-    if (!(g > 0)) continue;
+  levels.mass.forEach((g, k) => {
+    if (g === 0) return; // a zero-mass level has no term, and its log ratio log(0 / 0) is undefined
     const P = probabilities.probability[k] as number;
     const logRatio = (probabilities.logProbability[k] as number) - Math.log(g);
     if (P > 0) terms += Math.abs(P * logRatio);
     const amplification = cdfAmplification(levels, probabilities, n, k);
     if (amplification > 0) propagated += (Math.abs(logRatio) + 1) * amplification;
-  }
-  return KU * (terms + propagated) + SUBNORMAL_FLOOR;
+  });
+  return KU * (terms + propagated);
 }
 
+/** K u (log n + 1): at least K u, so the subnormal floor could not change it (nor any of the scalar ops' below). */
 export function klFormulaTolerance(n: number): number {
-  return KU * (Math.log(n) + 1) + SUBNORMAL_FLOOR;
+  return KU * (Math.log(n) + 1);
 }
 
 /** |log eps| from the estimator args: |logEps| when logEps is given. */
 export function estimatorTolerance(n: number, logEps: number, value: number): number {
-  return KU * (Math.abs(value) + Math.abs(logEps) + Math.log(n) + 1) + SUBNORMAL_FLOOR;
+  return KU * (Math.abs(value) + Math.abs(logEps) + Math.log(n) + 1);
 }
 
 export function renyi2Tolerance(outcomes: number, value: number): number {
-  return KU * (Math.abs(value) + outcomes) + SUBNORMAL_FLOOR;
+  return KU * (Math.abs(value) + outcomes);
 }

@@ -42,14 +42,15 @@ describe("bonkl check at the command line", () => {
     expect(usage.stdout).toBe("");
   });
 
-  test("a program that does not exist: exit 1, a start-failed fault, every case failed, the JSON report written", async () => {
+  test("a program that does not exist: exit 1, a start-failed fault, every pair NOT RUN (never FAIL), the JSON report written", async () => {
     const json = join(tempDir(), "report.json");
     const run = await runMain(["check", "--subject-cmd", "/nonexistent/bonkl-subject --flag", "--domain", "standard", "--runs", "2", "--json", json]);
     expect(run.code, run.stderr).toBe(1);
     const report = readReport(json);
     expect(report.subjectLog.faultCounts["start-failed"]).toBe(1);
     expect(report.subjectLog.stoppedBecause).toMatch(/it could not start: cannot run "\/nonexistent\/bonkl-subject": spawn \/nonexistent\/bonkl-subject ENOENT/);
-    expect(report.results.every((r) => r.verdict === "FAIL")).toBe(true);
+    expect(report.results.every((r) => r.verdict === "NOT RUN" && r.notRun === r.cases)).toBe(true);
+    expect(report.verdict).toBe("INCOMPLETE");
     expect(run.stdout).toContain("[start-failed]");
   });
 

@@ -31,6 +31,11 @@ export interface Instance {
   readonly pid: number | null;
   /** It ends by itself when its input closes (both real kinds do; otherwise close() kills it once its calls are settled). */
   readonly exitsWhenInputEnds: boolean;
+  /**
+   * It runs its requests one at a time, in the order sent (a module host does): the oldest pending request is then
+   * the one running, and a hang or a death is that request's own. Absent: unknown (a program may work on several).
+   */
+  readonly runsOneAtATime?: boolean;
   start(sink: InstanceSink): void;
   /** Hands a request over; returns why it could not be delivered (e.g. stdin closed), or undefined. */
   send(request: Request): string | undefined;

@@ -37,6 +37,8 @@ type HostMessage =
   | { host: "mutated" | "invalid" | "too-large"; id: number; detail: string };
 
 export class ModuleInstance extends ChildInstance {
+  /** The module host runs calls one at a time, in the order received (module-host/module-host.mjs). */
+  readonly runsOneAtATime = true;
   private loaded = false;
   private outOfMemory = false;
   /** The end of stderr so far, to find OUT_OF_MEMORY even when it is cut across chunks. */

@@ -150,7 +150,7 @@ describe("a module that breaks the protocol", () => {
     const subject = open("bad-module.mjs", { maxHeapMb: 48 });
     const answer = await subject.call("hoards", {});
     expectFault(answer, "crashed");
-    expect(detailOf(answer)).toMatch(/^the module ran out of memory \(its heap limit is 48 MiB; node: "JavaScript heap out of memory"\) and was killed by signal SIGABRT; this was the oldest pending request$/);
+    expect(detailOf(answer)).toMatch(/^the module ran out of memory \(its heap limit is 48 MiB; node: "JavaScript heap out of memory"\) and was killed by signal SIGABRT; this was the request running \(a module host runs its requests one at a time\)$/);
     expect(await subject.call("ok", {})).toMatchObject({ kind: "value", value: 0.5 });
     const log = await subject.close();
     expect(idsOf(log, "crashed")).toEqual([1]);

@@ -1045,7 +1045,7 @@ describe("blame and quarantine", () => {
     h.last().sink.ready(false);
     h.last().exit(1);
     await flush();
-    expect(fault(answers[0])).toEqual({ fault: "crashed", detail: "exited with status 1 before answering" });
+    expect(fault(answers[0])).toEqual({ fault: "crashed", detail: "exited with status 1 before answering; this was the oldest pending request (the 2 other pending request(s) were given up)" }); // not alone: the others are named
     const innocent = "sent, but given up: the instance 1 died (crashed) and the subject was stopped because it was restarted 0 times, the limit (last: crashed: exited with status 1 before answering); this request was not to blame";
     expect(answers.slice(1).map((a) => fault(a))).toEqual([
       { fault: "stopped", detail: innocent },

@@ -454,9 +454,11 @@ export class SupervisedSubject implements Subject {
     if (blamed !== undefined) {
       const quarantined = this.quarantine.blame(blamed.op, blamed.id, `${kind}: ${detail}`);
       let why = detail;
-      if (restarting) {
-        const resent = innocent.length === 0 ? "" : ` (the ${innocent.length} other pending request(s) were sent again to a fresh start)`;
-        why = `${detail}; this was the oldest pending request${resent}`;
+      // Stopping with others pending: say so, or the blamed request would look like the only one pending.
+      if (restarting || innocent.length > 0) {
+        const others = innocent.length === 0 ? "" : ` (the ${innocent.length} other pending request(s) were ${restarting ? "sent again to a fresh start" : "given up"})`;
+        const which = run.instance.runsOneAtATime === true ? "this was the request running (a module host runs its requests one at a time)" : "this was the oldest pending request";
+        why = `${detail}; ${which}${others}`;
       }
       if (quarantined !== undefined) why += `; ${blamed.op} is now quarantined (${quarantined.ids.length} of its requests killed the subject): its other requests are not sent`;
       this.fail([blamed], kind, why, run.number);

@@ -61,6 +61,16 @@ describe("bonkl check", () => {
     expect(output).toMatch(/Subject faults \(crashed x\d+/);
   });
 
+  test("--strict: a subject within tolerance but not accurate exits 1; the report says why", async () => {
+    const lax = await check(["--subject", `${FIXTURES}/naive-subject.mjs`, "--domain", "standard", "--runs", "10"]);
+    expect(lax.status).toBe(0);
+    expect(lax.report.strict).toBe(false);
+    const strict = await check(["--subject", `${FIXTURES}/naive-subject.mjs`, "--domain", "standard", "--runs", "10", "--strict"]);
+    expect(strict.status).toBe(1);
+    expect(strict.report).toMatchObject({ strict: true, verdict: "FAIL" });
+    expect(output).toContain("within tolerance, but beyond the accurate bound (--strict)");
+  });
+
   test("usage errors", async () => {
     await expect(checkCommand.run(["--domain", "nope"])).rejects.toThrow(UsageError);
     await expect(checkCommand.run(["--runs", "0"])).rejects.toThrow(UsageError);

@@ -41,7 +41,7 @@ export const checkCommand: Command = {
   name: "check",
   help: [
     "Usage: bonkl check [--subject FILE | --subject-cmd \"PROGRAM ARGS\"] [--domain NAME]... [--json FILE]",
-    "                   [--seed N] [--runs N] [--timeout MS]",
+    "                   [--seed N] [--runs N] [--timeout MS] [--strict]",
     "",
     "Grades every op the subject lists in `capabilities` against the certified oracle, per domain, with the",
     "tolerance model of spec/conformance.md, and shrinks failing inputs. Without a subject it checks the",
@@ -56,8 +56,11 @@ export const checkCommand: Command = {
     `  --seed N              seed of the case generators (default ${DEFAULT_SEED})`,
     `  --runs N              cases per op and domain (default: BONKL_RUNS, else ${DEFAULT_RUNS}; large-L uses runs/50)`,
     "  --timeout MS          a request with no sign of progress for this long is a timeout fault (default 10000)",
+    "  --strict              a case passes only when accurate (within the bound a careful float64 implementation",
+    "                        meets, spec/conformance.md), not merely within the conformance tolerance",
     "",
-    "Exit status: 0 every checked op passed in every checked domain, 1 otherwise, 2 usage error, 130 interrupted",
+    "Exit status: 0 every checked op passed in every checked domain, 1 otherwise (also when some op x domain pair",
+    "could not be graded: NOT RUN or INCONCLUSIVE), 2 usage error, 130 interrupted",
     "(Ctrl-C stops the subject and prints what was graded so far; --json is still written).",
     "",
     "Examples:",
@@ -74,6 +77,7 @@ export const checkCommand: Command = {
       seed: { type: "string" },
       runs: { type: "string" },
       timeout: { type: "string" },
+      strict: { type: "boolean" },
     });
     if (values.subject !== undefined && values["subject-cmd"] !== undefined) throw new UsageError("give either --subject or --subject-cmd, not both");
     const subject = values.subject !== undefined ? { module: values.subject } : values["subject-cmd"] !== undefined ? { command: values["subject-cmd"] } : null;
@@ -87,6 +91,7 @@ export const checkCommand: Command = {
         seed: values.seed === undefined ? undefined : readSeed(values.seed, "--seed"),
         runs: flagOr(values.runs, (text) => readCount(text, "--runs"), runsFromEnvironment),
         subjectOptions: timeoutMs === undefined ? {} : { timeoutMs },
+        strict: values.strict === true,
         progress: barProgress("bonkl check"),
         signal: controller.signal,
       }),

@@ -19,13 +19,11 @@ export function logUniformInteger(min: number, max: number): fc.Arbitrary<number
   if (!(Number.isSafeInteger(min) && Number.isSafeInteger(max) && 1 <= min && min <= max)) {
     throw new RangeError(`logUniformInteger: bad box [${min}, ${max}]`);
   }
-  if (min === max) return fc.constant(min);
   return logScale(min, max).map((x) => Math.min(max, Math.max(min, Math.round(x))));
 }
 
 /** A real in [min, max] (0 < min <= max), log-uniform, clamped to the box. */
 export function logUniformReal(min: number, max: number): fc.Arbitrary<number> {
   if (!(0 < min && min <= max && Number.isFinite(max))) throw new RangeError(`logUniformReal: bad box [${min}, ${max}]`);
-  if (min === max) return fc.constant(min);
   return logScale(min, max).map((x) => Math.min(max, Math.max(min, x)));
 }

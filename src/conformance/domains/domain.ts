@@ -10,6 +10,9 @@ import type { Case } from "../case.ts";
 export const GRADED_OPS = ["bonPmf", "klBon", "klFormula", "klEstimate", "klEstimateUpper", "renyi2"] as const;
 export type GradedOp = (typeof GRADED_OPS)[number];
 
+/** What a domain's verdict is about (see Domain.kind). */
+export type DomainKind = "graded" | "invalid" | "normalisation";
+
 export interface CaseFamily {
   /** Families with the same group (within a domain) are generated from the same seed. */
   readonly group: string;
@@ -26,8 +29,12 @@ export interface Domain {
   readonly notes?: string;
   /** The parameter box, one fact per line, as spec/conformance.md states it. */
   readonly box: readonly string[];
-  /** Informational domains (invalid inputs) report what the subject does and never fail a run. */
-  readonly informational: boolean;
+  /**
+   * graded: PASS or FAIL. The informational kinds report what the subject does and never fail a run: invalid (inputs
+   * the protocol declares invalid: is an error answered?) and normalisation (p off 1 by more than rounding: is p
+   * divided by its sum?).
+   */
+  readonly kind: DomainKind;
   /** Cases per op = max(1, round(runs * share)); 1 except for costly domains. */
   readonly share: number;
   readonly ops: Readonly<Partial<Record<GradedOp, CaseFamily>>>;

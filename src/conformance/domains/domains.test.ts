@@ -7,6 +7,7 @@ import { describe, expect, test } from "vitest";
 import { prepare } from "../../oracle/index.ts";
 import type { Case } from "../case.ts";
 import { DOMAINS, domainNamed, GRADED_OPS, type Domain } from "./index.ts";
+import { exactSum, sumOffset } from "../unnormalised.ts";
 
 const SAMPLES = 300;
 
@@ -19,6 +20,16 @@ function sum(p: readonly unknown[]): number {
   return (p as number[]).reduce((a, b) => a + b, 0);
 }
 
+/**
+ * Normalised in binary64, as real inputs are (p / sum(p) of some weights): the exact sum of the doubles is within
+ * L ulps of 1 (each division rounds by half an ulp of its entry; checked exactly, with bigints).
+ */
+function expectNormalised(p: readonly number[]): void {
+  const exact = exactSum(p)!;
+  const offset = Math.abs(sumOffset(exact));
+  expect(offset, `sum(p) - 1 = ${offset} for L = ${p.length}`).toBeLessThanOrEqual(p.length * 2 ** -52);
+}
+
 function expectDistributionBox(c: Case, box: { maxL: number; minL?: number; minMass: number; nMin: number; nMax: number; r: "none" | "always" | "either" }) {
   const p = c.args.p as number[];
   const n = c.args.n as number;
@@ -26,7 +37,7 @@ function expectDistributionBox(c: Case, box: { maxL: number; minL?: number; minM
   expect(p.length).toBeLessThanOrEqual(box.maxL);
   const outside = p.findIndex((x) => typeof x !== "number" || !(x === 0 || x >= box.minMass));
   expect(outside, `p[${outside}] = ${p[outside]}`).toBe(-1);
-  expect(Math.abs(sum(p) - 1)).toBeLessThan(1e-12);
+  expectNormalised(p);
   expect(Number.isSafeInteger(n) && n >= box.nMin && n <= box.nMax).toBe(true);
   if (box.r === "none") expect(c.args.r).toBeUndefined();
   if (box.r === "always") expect(c.args.r).toBeDefined();
@@ -51,6 +62,7 @@ describe("domain parameter boxes", () => {
       ties: ["bonPmf", "klBon"],
       "zero-mass": ["bonPmf", "klBon", "renyi2"],
       "large-L": ["bonPmf", "klBon", "renyi2"],
+      normalisation: ["bonPmf", "klBon", "renyi2"],
       invalid: ["bonPmf", "klBon", "klFormula", "klEstimate", "klEstimateUpper", "renyi2"],
     });
   });
@@ -75,7 +87,8 @@ describe("domain parameter boxes", () => {
   test("tiny: masses down to 1e-300 at bottom, middle and top; eps down to 1e-300, logEps down to -1e5, n <= 1e6", () => {
     const cases = casesOf("tiny", "bonPmf");
     for (const c of cases) {
-      expectDistributionBox(c, { maxL: 23, minL: 2, minMass: 1e-300, nMin: 1, nMax: 1e6, r: "none" });
+      // a tiny mass m 10^-k divided by the sum (1 + at most 3 * 9e-13) stays within 3e-12 relative of m 10^-k
+      expectDistributionBox(c, { maxL: 23, minL: 2, minMass: 1e-300 * (1 - 3e-12), nMin: 1, nMax: 1e6, r: "none" });
       expect((c.args.p as number[]).some((x) => x < 1e-12)).toBe(true);
     }
     const firsts = cases.filter((c) => (c.args.p as number[])[0]! < 1e-12).length;
@@ -108,12 +121,30 @@ describe("domain parameter boxes", () => {
     expect(cases.some((c) => c.args.r === undefined && (c.args.p as number[]).at(-1) === 0)).toBe(true);
   });
 
+  test("normalisation: sum(p) off 1 by 1e-13 to 5e-7 (valid: within 1e-6), scaled or with tiny masses left unnormalised", () => {
+    const cases = casesOf("normalisation", "bonPmf");
+    for (const c of cases) {
+      const p = c.args.p as number[];
+      expect(p.length).toBeGreaterThanOrEqual(1);
+      expect(p.length).toBeLessThanOrEqual(53);
+      expect(c.args.r).toBeUndefined();
+      const n = c.args.n as number;
+      expect(Number.isSafeInteger(n) && n >= 1 && n <= 1e4).toBe(true);
+      const offset = Math.abs(sumOffset(exactSum(p)!));
+      expect(offset, c.label).toBeGreaterThanOrEqual(5e-14);
+      expect(offset, c.label).toBeLessThanOrEqual(5.01e-7);
+    }
+    expect(cases.some((c) => c.label.includes("scaled by 1 + "))).toBe(true);
+    expect(cases.some((c) => c.label.includes("scaled by 1 - "))).toBe(true);
+    expect(cases.some((c) => c.label.includes("not renormalised"))).toBe(true);
+  });
+
   test("large-L: L in [1e3, 1e5], n <= 1e6", () => {
     for (const c of casesOf("large-L", "bonPmf", 12)) expectDistributionBox(c, { maxL: 1e5, minL: 1e3, minMass: 0, nMin: 1, nMax: 1e6, r: "none" });
   });
 
   test("graded domains generate valid inputs (the oracle accepts them)", () => {
-    for (const domain of DOMAINS.filter((d: Domain) => !d.informational)) {
+    for (const domain of DOMAINS.filter((d: Domain) => d.kind !== "invalid")) {
       for (const op of GRADED_OPS) {
         if (domain.ops[op] === undefined) continue;
         for (const c of casesOf(domain.name, op, domain.name === "large-L" ? 5 : 100)) expect(() => prepare(op, c.args), `${op} ${domain.name} ${c.label}`).not.toThrow();

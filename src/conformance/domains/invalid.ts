@@ -76,7 +76,7 @@ export const invalidDomain: Domain = {
     "estimators: bad n with eps = 0.5; eps in {0, -0.25, 1 + 2^-52, 2}; logEps in {2^-50, 0.5, 3}; both eps and logEps; neither",
     "verdict INFO: counts of error answers (expected) and numbers (accepted); never fails a run",
   ],
-  informational: true,
+  kind: "invalid",
   share: 1,
   ops: {
     bonPmf: family("distribution", badDistributions),

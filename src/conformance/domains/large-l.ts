@@ -36,7 +36,7 @@ export const largeLDomain: Domain = {
     "n: integer in [1, 1e6], log-uniform",
     "cases per op: runs / 50, at least 1 (2 by default)",
   ],
-  informational: false,
+  kind: "graded",
   share: LARGE_L_SHARE,
   ops: {
     bonPmf: distributionFamily(distributions),

@@ -23,7 +23,7 @@ export const largeNDomain: Domain = {
     "klFormula: n in [1e4, 2^53 - 1], log-uniform",
     "estimators: n in [1e4, 1e9]; eps or logEps as in standard (eps in [1e-12, 1], logEps in [log 1e-12, 0])",
   ],
-  informational: false,
+  kind: "graded",
   share: 1,
   ops: {
     bonPmf: distributionFamily(distributions),

@@ -26,7 +26,7 @@ export const standard: Domain = {
     "klFormula: n in [1, 1e4], log-uniform",
     "estimators: n in [1, 1e4]; half {n, eps} with eps in [1e-12, 1] (log-uniform, plus 1 and 1 - 2^-j for j in 1..52), half {n, logEps} with logEps in [log 1e-12, 0] (-m with m log-uniform in [1e-12, 27.63], plus 0 and -2^-j for j in 1..52)",
   ],
-  informational: false,
+  kind: "graded",
   share: 1,
   ops: {
     bonPmf: distributionFamily(standardDistributions),

@@ -27,7 +27,7 @@ export const tiesDomain: Domain = {
     "r: r_i = floor(raw_i / c), raw_i in 0..49, c in 1..50 per case: integers in any order, from all distinct to all tied",
     "n: integer in [1, 1e4], log-uniform",
   ],
-  informational: false,
+  kind: "graded",
   share: 1,
   ops: { bonPmf: distributionFamily(distributions), klBon: distributionFamily(distributions) },
 };

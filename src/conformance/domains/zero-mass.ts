@@ -52,7 +52,7 @@ export const zeroMassDomain: Domain = {
     "zeros with r (half the cases; r as in ties): reward below all others (bottom), above all others (top), or tied with the middle entry (middle)",
     "n: integer in [1, 1e4], log-uniform",
   ],
-  informational: false,
+  kind: "graded",
   share: 1,
   ops: {
     bonPmf: distributionFamily(distributions),

@@ -1,8 +1,8 @@
 /**
- * The part of spec/conformance.md that states what is checked where: the table of ops per domain and each
- * domain's purpose and parameter box, generated from the domain definitions (src/conformance/domains) between
- * two markers, so the spec and the generators cannot drift apart (a test compares the committed file with a fresh
- * rendering; `npm run spec` rewrites it).
+ * The part of spec/conformance.md that states what is checked where: the table of ops per domain (with the one-line
+ * summary `bonkl check --help` prints) and each domain's purpose and parameter box, generated from the domain
+ * definitions (src/conformance/domains) between two markers, so the spec and the generators cannot drift apart (a
+ * test compares the committed file with a fresh rendering; `npm run spec` rewrites it).
  */
 import { DOMAINS, GRADED_OPS, type Domain } from "../domains/index.ts";
 
@@ -19,15 +19,15 @@ const BOX_INTRO = [
 ].join("\n");
 
 function heading(domain: Domain): string {
-  return `\`${domain.name}\`${domain.informational ? " (informational)" : ""}`;
+  return `\`${domain.name}\`${domain.kind === "graded" ? "" : " (informational)"}`;
 }
 
 /** The generated block, markers included. */
 export function renderDomains(domains: readonly Domain[] = DOMAINS): string {
   const lines = [DOMAINS_START, ""];
-  lines.push(`| domain | ${GRADED_OPS.join(" | ")} |`);
-  lines.push(`|---|${GRADED_OPS.map(() => "---|").join("")}`);
-  for (const d of domains) lines.push(`| ${heading(d)} | ${GRADED_OPS.map((op) => (d.ops[op] === undefined ? " " : "x")).join(" | ")} |`);
+  lines.push(`| domain | summary | ${GRADED_OPS.join(" | ")} |`);
+  lines.push(`|---|---|${GRADED_OPS.map(() => "---|").join("")}`);
+  for (const d of domains) lines.push(`| ${heading(d)} | ${d.summary} | ${GRADED_OPS.map((op) => (d.ops[op] === undefined ? " " : "x")).join(" | ")} |`);
   lines.push("", "## Domains and their parameter boxes", "", BOX_INTRO);
   for (const d of domains) {
     lines.push("", `### ${heading(d)}`, "", d.purpose, "", ...d.box.map((line) => `- ${line}`));
@@ -40,7 +40,7 @@ export function renderDomains(domains: readonly Domain[] = DOMAINS): string {
 /** The document with its generated block replaced by a fresh rendering. */
 export function withDomains(document: string, block = renderDomains()): string {
   const start = document.indexOf(DOMAINS_START);
-  const end = document.indexOf(DOMAINS_END);
-  if (start < 0 || end < start) throw new Error(`spec/conformance.md: the markers ${DOMAINS_START} ... ${DOMAINS_END} are missing`);
+  const end = start === -1 ? -1 : document.indexOf(DOMAINS_END, start);
+  if (end === -1) throw new Error(`spec/conformance.md: the markers ${DOMAINS_START} ... ${DOMAINS_END} are missing`);
   return document.slice(0, start) + block + document.slice(end + DOMAINS_END.length);
 }
