@@ -28,7 +28,9 @@ describe(`Arb anchor${anchor.available ? "" : ` [SKIPPED: ${why}]`}`, () => {
       expect(run.accurate).toBe(true);
       expect(run.passes).toBeGreaterThanOrEqual(1);
       const bonkl = klBon({ p: c.p, n: c.n }, serveAccuracy(40));
-      expect(arbAgreement(run, bonkl)).toEqual({ intersects: true, midpointInside: true });
+      // both certified: they must intersect. Where Arb's midpoint lies is no test: both are far narrower than 40
+      // digits, and bonkl's enclosure is often the narrower (then Arb's midpoint may well lie outside it).
+      expect(arbAgreement(run, bonkl).intersects).toBe(true);
     });
   }
 

@@ -67,7 +67,13 @@ export function pairOutcome(report: ConformanceReport, pair: PlannedPair): PairO
       return { kind: "fail", message: formatReport({ ...report, results: [result], verdict: "FAIL" }) };
     case "SKIP":
       return { kind: "skip", reason: `${pair.name}: ${result.remark}` };
-    default:
+    case "INFO":
+      return { kind: "skip", reason: `${pair.name} is informational, never graded${result.remark === "" ? "" : `: ${result.remark}`}` };
+    case "NOT RUN":
+    case "INCONCLUSIVE":
+      // never graded (or too few cases graded): not a pass, and the run does not exit 0
+      return { kind: "fail", message: `${pair.name}: ${result.verdict}: ${result.remark}` };
+    case "PASS":
       return { kind: "pass" };
   }
 }

@@ -51,8 +51,11 @@ describe("answerLine", () => {
       const exact = [0.25, 0.75][i]!;
       expect(Number(lo)).toBeLessThanOrEqual(exact);
       expect(Number(hi)).toBeGreaterThanOrEqual(exact);
-      expect(lo).toMatch(/^\d\.\d{11}e-1$/); // digits + 2 = 12 significant digits
+      expect(lo).toMatch(/^\d(\.\d{1,11})?e-1$/); // at most digits + 2 = 12 significant digits (trailing zeros dropped)
     });
+    // binary64 0.1 is not 1/10: each entry's ends differ, directed outwards at 12 digits
+    const inexact = answer({ id: 3, op: "bonPmf", args: { p: [0.1, 0.9], n: 3 } }) as { enclosure: [string, string][] };
+    expect(inexact.enclosure[0]).toEqual(["1e-3", "1.00000000001e-3"]); // 0.1^3 = 1.000000000000000166...e-3
   });
 
   test("errors: invalid input with its field, unknown ops, missing args", () => {
