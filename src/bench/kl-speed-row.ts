@@ -11,10 +11,9 @@ import { countMpfrCalls, type PassCount } from "./mpfr-call-counter.ts";
 import { mpmathDps, runMpmath, type MpmathRun } from "./mpmath-runner.ts";
 import { timeServe, type ServeTiming } from "./serve-session.ts";
 
-/** The accuracy `bonkl serve --digits N` asks of the oracle (mirrors accuracyFor in src/serve/oracle-server.ts). */
-export function serveAccuracy(digits: number) {
-  return { relative: 10 ** -(digits + 2), absolute: 10 ** -(digits + 10), maxPrecision: 1 << 16 };
-}
+/** The accuracy `bonkl serve --digits N` asks of the oracle. */
+export { serveAccuracy } from "../serve/oracle-answer.ts";
+import { serveAccuracy } from "../serve/oracle-answer.ts";
 
 export interface RowPlan {
   L: number;

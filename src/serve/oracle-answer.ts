@@ -8,8 +8,19 @@ import { compute, UnknownOpError, type Enclosure } from "../oracle/index.ts";
 
 export type AnswerBody = { readonly value: string | string[]; readonly enclosure: [string, string] | [string, string][] } | { readonly error: string };
 
-function accuracyFor(digits: number) {
-  return { relative: 10 ** -(digits + 2), absolute: 10 ** -(digits + 10), maxPrecision: 1 << 16 };
+/** Guard bits beyond those the digits need, before rounding up to whole 64-bit limbs. */
+const GUARD_BITS = 16;
+
+/**
+ * The accuracy asked of the oracle for `digits` certified digits: relative 10^-(digits+2) (absolute 10^-(digits+10)
+ * for values near 0). The first pass starts at the bits that accuracy needs plus GUARD_BITS, rounded up to whole
+ * 64-bit limbs (MPFR works in limbs: 140 bits cost what 192 do): 128 bits up to 31 digits, 192 up to 50, ... Starting
+ * at 128 bits for 40 digits always failed its first pass and redid the whole computation at 256 (issue 13's profile).
+ */
+export function serveAccuracy(digits: number) {
+  const bits = Math.ceil((digits + 2) * Math.log2(10)) + GUARD_BITS;
+  const maxPrecision = 1 << 16;
+  return { relative: 10 ** -(digits + 2), absolute: 10 ** -(digits + 10), startPrecision: Math.min(maxPrecision, Math.max(128, 64 * Math.ceil(bits / 64))), maxPrecision };
 }
 
 function render(e: Enclosure, digits: number): { value: string; enclosure: [string, string] } {
@@ -18,10 +29,10 @@ function render(e: Enclosure, digits: number): { value: string; enclosure: [stri
   return { value, enclosure: e.bounds(digits + 2) };
 }
 
-/** The response body for `op(args)` with `digits` significant digits. Never throws. */
-export function oracleAnswer(op: string, args: unknown, digits: number): AnswerBody {
+/** The response body for `op(args)` with `digits` significant digits. Never throws (`oracle`: the oracle's compute, replaced only by tests). */
+export function oracleAnswer(op: string, args: unknown, digits: number, oracle: typeof compute = compute): AnswerBody {
   try {
-    const result = compute(op, args ?? {}, accuracyFor(digits));
+    const result = oracle(op, args ?? {}, serveAccuracy(digits));
     if (Array.isArray(result)) {
       const rendered = result.map((e) => render(e, digits));
       return { value: rendered.map((x) => x.value), enclosure: rendered.map((x) => x.enclosure) };
