@@ -3,7 +3,7 @@
 // rewrites the .ts import paths to .js), then copies the files the compiled code reads as data next to itself, byte for
 // byte: every file of src/ that is not TypeScript, and the templates `bonkl init` prints (src/init, not compiled).
 // Tests, fixtures, the bench, the reliability harness and this script are not built.
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { dirname, join, relative } from "node:path";
@@ -62,5 +62,15 @@ const copied = assets(src);
 for (const rel of copied) {
   mkdirSync(dirname(join(dist, rel)), { recursive: true });
   cpSync(join(src, rel), join(dist, rel));
+}
+// The commands of package.json's "bin" run as programs (`npx bonkl` in this checkout; npm sets the mode only when it
+// installs the package): tsc writes them without the execute bit.
+const { bin } = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
+for (const target of Object.values(typeof bin === "string" ? { bin } : bin)) {
+  if (!existsSync(join(root, target))) {
+    process.stderr.write(`build: package.json's bin ${target} was not built\n`);
+    process.exit(1);
+  }
+  chmodSync(join(root, target), 0o755);
 }
 process.stdout.write(`build: dist/ compiled${copied.length > 0 ? `, ${copied.length} data file(s) copied (${copied.join(", ")})` : ""}\n`);

@@ -1,3 +1,4 @@
+import { getEventListeners } from "node:events";
 import { describe, expect, test } from "vitest";
 import * as float from "../float/subject.ts";
 import type { PairTiming } from "./answer-timing.ts";
@@ -179,6 +180,12 @@ describe("gradeJob", () => {
     };
     await run("standard", "klFormula", correct, 5, { onCase });
     expect(order).toEqual([true, true, true, true, true]);
+  });
+
+  test("a pair leaves no listener on the run's signal (a run grades dozens of pairs with one signal)", async () => {
+    const controller = new AbortController();
+    for (let i = 0; i < 12; i++) await run("standard", "klFormula", correct, 2, { signal: controller.signal });
+    expect(getEventListeners(controller.signal, "abort")).toHaveLength(0);
   });
 
   test("interrupted after the last case: every case was graded, nothing to say; but nothing is shrunk either", async () => {

@@ -46,9 +46,16 @@ export interface JobContext {
   readonly timings?: PairTiming[];
 }
 
-/** Resolves with null once `signal` is aborted (never without a signal). */
-function whenAborted(signal: AbortSignal | undefined): Promise<null> {
-  return new Promise<null>((resolve) => signal?.addEventListener("abort", () => resolve(null)));
+/** A promise that resolves with null once `signal` is aborted (never without a signal), and its listener's removal. */
+function whenAborted(signal: AbortSignal | undefined): { aborted: Promise<null>; release: () => void } {
+  let release = (): void => {};
+  const aborted = new Promise<null>((resolve) => {
+    if (signal === undefined) return;
+    const onAbort = (): void => resolve(null);
+    signal.addEventListener("abort", onAbort, { once: true });
+    release = () => signal.removeEventListener("abort", onAbort);
+  });
+  return { aborted, release };
 }
 
 export function planJob(domain: Domain, op: GradedOp, runSeed: number, runs: number): JobPlan {
@@ -174,15 +181,19 @@ function accuracyResult(ctx: JobContext, plan: JobPlan, stats: JobStats): Accura
 export async function gradeJob(ctx: JobContext, plan: JobPlan, asked: AsyncIterable<AskedCase> | Iterable<AskedCase>): Promise<OpDomainResult> {
   const started = performance.now();
   const stats = new JobStats();
-  const aborted = whenAborted(ctx.signal);
-  for await (const { index, case: c, answer: pending } of asked) {
-    const waitFrom = performance.now();
-    const answer = ctx.signal?.aborted === true ? null : await Promise.race([pending, aborted]);
-    if (answer === null) break; // interrupted: what was graded so far stands
-    stats.add(index, c, gradeOf(ctx, plan, c, answer), performance.now() - waitFrom);
-    ctx.onCase?.();
-    await yieldToEventLoop();
-    if (ctx.signal?.aborted) break;
+  const { aborted, release } = whenAborted(ctx.signal);
+  try {
+    for await (const { index, case: c, answer: pending } of asked) {
+      const waitFrom = performance.now();
+      const answer = ctx.signal?.aborted === true ? null : await Promise.race([pending, aborted]);
+      if (answer === null) break; // interrupted: what was graded so far stands
+      stats.add(index, c, gradeOf(ctx, plan, c, answer), performance.now() - waitFrom);
+      ctx.onCase?.();
+      await yieldToEventLoop();
+      if (ctx.signal?.aborted) break;
+    }
+  } finally {
+    release(); // one listener per pair would pile up on the run's signal
   }
   const interrupted = ctx.signal?.aborted === true;
   const classes = interrupted ? [] : await classResults(ctx, plan, stats);
