@@ -74,6 +74,12 @@ describe("rationalFromDecimal", () => {
     expect(rationalFromDecimal("1e-100000")).toEqual({ num: 1n, den: 10n ** 100000n });
     for (const s of ["1e100001", "1e+100001", "1e-100001", "2.5E200000", "1e999999999"]) expect(rationalFromDecimal(s), s).toBeNull();
   });
+  test("large powers of ten are exact across the blocks they are built from (1024 exponents per block)", () => {
+    for (const k of [1023, 1024, 1025, 2047, 2048, 99_327, 99_328, 99_999]) {
+      expect(rationalFromDecimal(`1e-${k}`), String(k)).toEqual({ num: 1n, den: 10n ** BigInt(k) });
+      expect(rationalFromDecimal(`3e${k}`), String(k)).toEqual({ num: 3n * 10n ** BigInt(k), den: 1n });
+    }
+  });
 });
 
 describe("rationalFromString", () => {

@@ -36,19 +36,24 @@ function reduceTwos(num: bigint, shift: number): Rational {
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 /**
- * 10^k as a bigint, remembered for the last few large k: a long array of strings such as "1e-100000" would otherwise
- * recompute the same 330,000-bit power for every entry (about 5 ms each).
+ * 10^k as a bigint. A large power is the power of its block of 1024 exponents (remembered for the last few blocks) times
+ * a small power: a long array of strings such as "1e-100000", or of distinct exponents from 1e-99000 to 1e-99999,
+ * then costs one 330,000-bit exponentiation (about 5 ms) per block instead of one per entry, and a multiplication
+ * linear in the size for each entry.
  */
-const powersOfTen = new Map<number, bigint>();
+const BLOCK = 1024;
+const blockPowers = new Map<number, bigint>();
 function pow10(k: number): bigint {
-  if (k < 64) return 10n ** BigInt(k);
-  let power = powersOfTen.get(k);
+  if (k < BLOCK) return 10n ** BigInt(k);
+  const rest = k % BLOCK;
+  const block = k - rest;
+  let power = blockPowers.get(block);
   if (power === undefined) {
-    power = 10n ** BigInt(k);
-    if (powersOfTen.size >= 16) powersOfTen.delete(powersOfTen.keys().next().value as number);
-    powersOfTen.set(k, power);
+    power = 10n ** BigInt(block);
+    if (blockPowers.size >= 16) blockPowers.delete(blockPowers.keys().next().value as number);
+    blockPowers.set(block, power);
   }
-  return power;
+  return rest === 0 ? power : power * 10n ** BigInt(rest);
 }
 
 /** The exact value of a decimal string, or null when the string is not a decimal. */
