@@ -59,10 +59,11 @@ export interface Counts {
   contract: number;
 }
 
-const FOLDERS = ["src/oracle", "src/float", "src/subject", "src/serve", "src/conformance"] as const;
+const FOLDERS = ["src/numerics", "src/oracle", "src/float", "src/subject", "src/serve", "src/conformance"] as const;
 
 /** The goals of the mutation issue: scores per folder and overall. */
 const GOALS = [
+  { folder: "src/numerics", percent: 95 }, // the oracle's arithmetic, moved out of src/oracle: the oracle's goal
   { folder: "src/oracle", percent: 95 },
   { folder: "src/float", percent: 95 },
   { folder: "src/conformance", percent: 90 },

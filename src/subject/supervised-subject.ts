@@ -20,6 +20,7 @@
  * log says why (`stoppedBecause`). Requests answered "stopped" are counted per op and reason (`stopped` in the log).
  */
 import { InputError } from "../errors.ts";
+import { SentIds } from "./sent-ids.ts";
 import type { Request, Response, ValueResponse } from "../protocol/messages.ts";
 import { FaultLog } from "./fault-log.ts";
 import { Quarantine } from "./quarantine.ts";
@@ -97,7 +98,7 @@ export class SupervisedSubject implements Subject {
   private readonly runs: Run[] = [];
   private current: Run | null = null;
   private nextId = 1;
-  private readonly sentIds = new Set<number>();
+  private readonly sentIds = new SentIds();
   private restarts = 0;
   private failedInARow = 0;
   /** Some instance has written a response (of any kind): the subject can start. */
