@@ -150,7 +150,7 @@ export async function serveBench(log: (line: string) => void, options: { quick: 
   if (rows.some((r) => r.direct.passes.length === 0)) log("  ! the MPFR instrumentation counted no transcendental call in some row: the oracle no longer calls through the shared binding object, so the cost model below is incomplete");
   if (perL.length > 0) log(
     `  cost model (counted, not assumed): each pass makes ${Math.min(...perL).toFixed(2)} to ${Math.max(...perL).toFixed(2)} transcendental MPFR calls ` +
-      `per outcome, i.e. O(L) per pass; passes per request: ${passCounts.join(", ")} bits (the oracle starts at 128 bits and doubles).`,
+      `per outcome, i.e. O(L) per pass; passes per request: ${passCounts.join(", ")} bits (serve starts at the bits the digits need plus guard bits, in whole limbs: 192 for 40 digits, and doubles while an enclosure is too wide).`,
   );
 
   const results: BenchResult[] = [];
