@@ -178,6 +178,37 @@ describe("formatReport", () => {
     expect(text).toContain("Subject faults ():\n  (grouped by kind and message, numbers set aside; the JSON report lists each)\n  the subject stopped: it could not start\n  subject stderr (end):\n    boom\n");
   });
 
+  test("quarantined ops and requests given up are named as NOT RUN, with no other fault needed; stderr's last 8 lines, trimmed", () => {
+    const log = {
+      ...reportOf().subjectLog,
+      quarantined: [{ op: "klBon", ids: [12, 13, 14], reason: "3 of its requests each killed the subject" }],
+      stopped: [
+        { op: "klBon", reason: "not sent: op klBon is quarantined", count: 7, sent: false },
+        { op: "bonPmf", reason: "sent, but given up", count: 2, sent: true },
+      ],
+      stderrTail: "\n" + Array.from({ length: 10 }, (_, i) => `t${i + 1}`).join("\n") + "\n\n",
+    };
+    expect(formatReport(reportOf({ subjectLog: log }))).toContain(
+      [
+        "Subject faults ():",
+        "  (grouped by kind and message, numbers set aside; the JSON report lists each)",
+        "  klBon quarantined (its other cases NOT RUN): 3 of its requests each killed the subject",
+        "  9 request(s) given up, never graded (NOT RUN): klBon x7, bonPmf x2",
+        "  subject stderr (end):",
+        ...["t3", "t4", "t5", "t6", "t7", "t8", "t9", "t10"].map((l) => `    ${l}`),
+        "",
+        "Seed 7.",
+      ].join("\n"),
+    );
+  });
+
+  test("exactly 20 fault groups are all shown, with no cut", () => {
+    const groups = Array.from({ length: 20 }, (_, i) => ({ kind: `k${i}`, pattern: "p", count: 1, requests: 0, examples: [{ kind: `k${i}`, detail: "d", evidence: null, excerpt: null, instance: 1, requests: [], moreRequests: 0 }] }));
+    const text = formatReport(reportOf({ subjectLog: { ...reportOf().subjectLog, faultCounts: { k: 20 }, faults: groups.map((g) => g.examples[0]!), faultGroups: groups } }));
+    expect(text).toContain("  [k19] x1: d (0 request(s))\n\nSeed 7.");
+    expect(text).not.toContain("more group(s)");
+  });
+
   test("more than 20 fault groups are cut with a count", () => {
     const groups = Array.from({ length: 22 }, (_, i) => ({ kind: `k${i}`, pattern: "p", count: 1, requests: 0, examples: [{ kind: `k${i}`, detail: "d", evidence: null, excerpt: null, instance: 1, requests: [], moreRequests: 0 }] }));
     const text = formatReport(reportOf({ subjectLog: { ...reportOf().subjectLog, faultCounts: { k: 22 }, faults: groups.map((g) => g.examples[0]!), faultGroups: groups } }));
