@@ -4,7 +4,7 @@
  * are parsed and validated by big.js, then turned into bigint fractions: nothing is rounded.
  */
 import Big from "big.js";
-import { doubleToDyadic } from "./dyadic.ts";
+import { bitLength, doubleToDyadic } from "./dyadic.ts";
 
 /** num / den with den > 0 (not necessarily in lowest terms). */
 export interface Rational {
@@ -120,7 +120,7 @@ export function rationalToNumber(a: Rational): number {
   if (a.num === 0n) return 0;
   const negative = a.num < 0n;
   const n = negative ? -a.num : a.num;
-  const shift = n.toString(2).length - a.den.toString(2).length;
+  const shift = bitLength(n) - bitLength(a.den);
   // Scale so the quotient q = floor(n 2^k / den) has 64 or 65 bits, and make its last bit sticky (1 when the
   // division is inexact): rounding q to 53 bits then rounds the exact quotient correctly.
   const k = 64 - shift;

@@ -6,7 +6,7 @@
  * Everything here is exact (bigint rationals); intervals are made from it at each working precision.
  */
 import { compareRational, type Rational } from "../numerics/rational.ts";
-import { parseProbabilities, parseRewards, sumRationals, type ExactValue } from "./input/parse.ts";
+import { parseProbabilitiesAndSum, parseRewards, sumRationals, type ExactValue } from "./input/parse.ts";
 
 /** A reward level: the positive-mass outcomes that share one reward value. */
 export interface Level {
@@ -30,8 +30,7 @@ export class Distribution {
 
   /** Validates and orders {p, r?}; field names in errors are prefixed with `prefix` (e.g. "components[2]."). */
   static parse(input: { p: unknown; r?: unknown }, prefix = ""): Distribution {
-    const masses = parseProbabilities(input.p, `${prefix}p`);
-    const total = sumRationals(masses);
+    const { masses, total } = parseProbabilitiesAndSum(input.p, `${prefix}p`);
     if (input.r === undefined || input.r === null) {
       const levels: Level[] = [];
       masses.forEach((mass, i) => {

@@ -51,6 +51,14 @@ export function sumRationals(values: readonly Rational[]): Rational {
 
 /** Validates a probability vector: a non-empty array of finite non-negative numbers summing to 1 within 1e-6. */
 export function parseProbabilities(p: unknown, field = "p"): ExactValue[] {
+  return parseProbabilitiesAndSum(p, field).masses;
+}
+
+/**
+ * parseProbabilities with the exact sum it checked, for callers that need it too (summing 1000 masses of 330,000-bit
+ * denominators costs seconds: do it once).
+ */
+export function parseProbabilitiesAndSum(p: unknown, field = "p"): { masses: ExactValue[]; total: Rational } {
   if (!Array.isArray(p)) throw new InputError(field, p, "must be an array of probabilities");
   if (p.length === 0) throw new InputError(field, p, "must not be empty");
   const masses = p.map((value, i) => {
@@ -64,7 +72,7 @@ export function parseProbabilities(p: unknown, field = "p"): ExactValue[] {
   if (compareRational(total, low) < 0 || compareRational(total, high) > 0) {
     throw new InputError(field, rationalToNumber(total), "must sum to 1 within 1e-6 (the sum is shown)");
   }
-  return masses;
+  return { masses, total };
 }
 
 /** Validates rewards: same length as p, each a finite number or decimal string. */
