@@ -40,6 +40,10 @@ const CASES: [string, { p: unknown[]; r?: unknown[] }][] = [
   ["random, L = 300", { p: randomP(300, 2) }],
   ["decimal strings", { p: ["0.1", "0.2", "0.3", "0.4"] }],
   ["ratios with coprime denominators", { p: ["1/3", "1/7", "11/21"] }],
+  // the common denominator is not the last level's: 3, then 2, then 10^7 (sum 1 within 1e-6), so D = 3 * 10^7
+  ["denominators whose lcm no single level carries", { p: ["1/3", "1/2", "0.1666667"] }],
+  // denominators 2^k - 1 (3, 7, 63): one off a power of two, never to be taken for one
+  ["denominators one below powers of two", { p: ["1/3", "1/7", "33/63"] }],
   ["ties and a zero mass", { p: [0.125, 0.25, 0, 0.25, 0.375], r: [1, 2, 5, 2, 3] }],
   ["a tiny bottom mass", { p: [1e-300, 0.5 - 1e-300, 0.25, 0.25] }],
   ["a tiny top mass", { p: [0.5, 0.5 - 1e-200, 1e-200] }],
