@@ -6,6 +6,8 @@
  * Without these handlers Node throws the stream's 'error' event as an uncaught exception with a stack trace.
  */
 
+import { drained as drainedStream } from "../io/drained.ts";
+
 type Stream = NodeJS.WritableStream & { writable?: boolean };
 
 const closedStreams = new WeakSet<object>();
@@ -43,18 +45,7 @@ export function exitStatusAfterOutput(code: number): number {
   return lostOutput !== null && code === 0 ? 1 : code;
 }
 
-/** Resolves when `stream` can take more (its 'drain'), or at once when it is closed or broken (never hangs). */
+/** Resolves when `stream` can take more (its 'drain'), or at once when it is closed, by its reader or otherwise. */
 export function drained(stream: Stream): Promise<void> {
-  if (isClosedByReader(stream) || stream.writable === false) return Promise.resolve();
-  return new Promise((resolve) => {
-    const done = (): void => {
-      stream.removeListener("drain", done);
-      stream.removeListener("close", done);
-      stream.removeListener("error", done);
-      resolve();
-    };
-    stream.on("drain", done);
-    stream.on("close", done);
-    stream.on("error", done);
-  });
+  return isClosedByReader(stream) ? Promise.resolve() : drainedStream(stream);
 }

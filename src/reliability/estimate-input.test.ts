@@ -3,33 +3,16 @@
 // leaves out that prompt with a warning and keeps the rest (it blanked the whole KLhat_1 column, exit 0, no
 // warning); a tiny positive estimate is printed as the double nearest it (it was printed as -5.56e-309). The last
 // two in-process through the CLI's dispatcher.
-import { spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { tempDir } from "./harness.ts";
-import { BONKL_BIN, withoutProgress, type BonklRun } from "./run-bonkl.ts";
+import { runBonkl, withoutProgress, type BonklRun } from "./run-bonkl.ts";
 import { runMain } from "./run-cli-case.ts";
 
 /** `node --max-old-space-size=MB bonkl ARGS`; its process group is killed after 60 s. */
 function runWithHeap(megabytes: number, args: string[]): Promise<BonklRun> {
-  const started = performance.now();
-  const child = spawn(process.execPath, [`--max-old-space-size=${megabytes}`, BONKL_BIN, ...args], { detached: true, stdio: ["ignore", "pipe", "pipe"] });
-  let stdout = "";
-  let stderr = "";
-  let timedOut = false;
-  child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-  const timer = setTimeout(() => {
-    timedOut = true;
-    process.kill(-(child.pid as number), "SIGKILL");
-  }, 60_000);
-  return new Promise((resolve) => {
-    child.on("close", (code, signal) => {
-      clearTimeout(timer);
-      resolve({ code, signal, stdout, stderr, ms: performance.now() - started, timedOut });
-    });
-  });
+  return runBonkl(args, { nodeArgs: [`--max-old-space-size=${megabytes}`] });
 }
 
 describe("bonkl estimate on hostile input", () => {

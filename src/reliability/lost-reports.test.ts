@@ -1,33 +1,16 @@
 // Lost reports (issue 16): output paths bonkl cannot write are usage errors (exit 2) before any work, and a report
 // that cannot be written whole (a full disk) leaves the earlier file as it was. The full disk is real: bonkl runs
 // under a file-size limit (`ulimit -f`, with SIGXFSZ ignored so a write past it fails with EFBIG, as ENOSPC would).
-import { spawn } from "node:child_process";
 import { chmodSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { tempDir } from "./harness.ts";
-import { BONKL_BIN, type BonklRun } from "./run-bonkl.ts";
+import { runBonkl, type BonklRun } from "./run-bonkl.ts";
 import { runMain } from "./run-cli-case.ts";
 
 /** `bonkl ARGS` under a file-size limit of `blocks` 512-byte blocks; its process group is killed after 60 s. */
 function runWithFileLimit(blocks: number, args: string[]): Promise<BonklRun> {
-  const started = performance.now();
-  const child = spawn("sh", ["-c", `trap '' XFSZ; ulimit -f ${blocks}; exec "$0" "$@"`, process.execPath, BONKL_BIN, ...args], { detached: true, stdio: ["ignore", "pipe", "pipe"] });
-  let stdout = "";
-  let stderr = "";
-  let timedOut = false;
-  child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-  const timer = setTimeout(() => {
-    timedOut = true;
-    process.kill(-(child.pid as number), "SIGKILL");
-  }, 60_000);
-  return new Promise((resolve) => {
-    child.on("close", (code, signal) => {
-      clearTimeout(timer);
-      resolve({ code, signal, stdout, stderr, ms: performance.now() - started, timedOut });
-    });
-  });
+  return runBonkl(args, { launcher: { command: "sh", args: ["-c", `trap '' XFSZ; ulimit -f ${blocks}; exec "$0" "$@"`] } });
 }
 
 describe("reports are never lost", () => {

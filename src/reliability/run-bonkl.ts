@@ -22,11 +22,17 @@ export interface RunOptions {
   /** Kill bonkl's whole process group after this long (default 60 s). */
   timeLimitMs?: number;
   cwd?: string;
+  /** Options for node itself, before bonkl's path (e.g. a heap limit). */
+  nodeArgs?: readonly string[];
+  /** A program that runs node for bonkl, given node's command line after its own arguments (e.g. `sh -c "ulimit ...; exec \"$0\" \"$@\""`). */
+  launcher?: { readonly command: string; readonly args: readonly string[] };
 }
 
 export function runBonkl(args: readonly string[], options: RunOptions = {}): Promise<BonklRun> {
   const started = performance.now();
-  const child = spawn(process.execPath, [BONKL_BIN, ...args], {
+  const node = [process.execPath, ...(options.nodeArgs ?? []), BONKL_BIN, ...args];
+  const [command, ...argv] = options.launcher === undefined ? node : [options.launcher.command, ...options.launcher.args, ...node];
+  const child = spawn(command as string, argv, {
     detached: true, // its own process group, so a time limit can kill everything it started
     stdio: ["pipe", "pipe", "pipe"],
     env: options.env ?? process.env,

@@ -12,6 +12,7 @@
  */
 import { availableParallelism } from "node:os";
 import { LineReader } from "../subject/line-reader.ts";
+import { drained } from "../io/drained.ts";
 import { oracleAnswer } from "./oracle-answer.ts";
 import { parseRequestLine, SERVE_LIMITS, tooLongLine, type ParsedLine, type Response, type ServeLimits } from "./request-line.ts";
 import { ComputePool } from "./serve-pool.ts";
@@ -43,21 +44,6 @@ export function answerLine(line: string, options: ServeOptions): string | null {
 }
 
 type Output = NodeJS.WritableStream & { writable?: boolean; writableLength?: number };
-
-/** Resolves once `output` can take more, or is closed or broken. */
-function drained(output: Output): Promise<void> {
-  return new Promise((resolve) => {
-    const done = (): void => {
-      output.removeListener("drain", done);
-      output.removeListener("close", done);
-      output.removeListener("error", done);
-      resolve();
-    };
-    output.on("drain", done);
-    output.on("close", done);
-    output.on("error", done);
-  });
-}
 
 /** Serves stdin to stdout until stdin ends (and every request is answered) or stdout is closed. */
 export async function serveStdio(options: ServeOptions): Promise<void> {
