@@ -44,6 +44,8 @@ const isProduct = (path: string): boolean => path.startsWith("src/") && !/\.test
 interface Edge {
   readonly from: string;
   readonly to: string;
+  /** `import type` / `export type`: erased when compiled, loads nothing. */
+  readonly typeOnly: boolean;
 }
 
 function importEdges(): Edge[] {
@@ -58,9 +60,9 @@ function importEdges(): Edge[] {
     } catch {
       continue; // listed by git but deleted in the work tree
     }
-    for (const m of text.matchAll(/(?:^|\n)\s*(?:import|export)\s[^;]*?from\s+["'](\.{1,2}\/[^"']+)["']|import\(\s*["'](\.{1,2}\/[^"']+)["']\s*\)/g)) {
-      const spec = (m[1] ?? m[2]) as string;
-      edges.push({ from, to: normalize(join(dirname(from), spec)) });
+    for (const m of text.matchAll(/(?:^|\n)\s*(?:import|export)\s([^;]*?)from\s+["'](\.{1,2}\/[^"']+)["']|import\(\s*["'](\.{1,2}\/[^"']+)["']\s*\)/g)) {
+      const spec = (m[2] ?? m[3]) as string;
+      edges.push({ from, to: normalize(join(dirname(from), spec)), typeOnly: m[1] !== undefined && /^type\s/.test(m[1]) });
     }
   }
   return edges;
@@ -100,6 +102,20 @@ describe("the import graph", () => {
   test("product code never imports the tests, properties/, mutation/ or examples/", () => {
     const bad = edges.filter((e) => isProduct(e.from) && (!e.to.startsWith("src/") || /\.test\.ts$/.test(e.to) || e.to.includes("/fixtures/")));
     expect(bad.map((e) => `${e.from} -> ${e.to}`)).toEqual([]);
+  });
+
+  test("bonkl serve's main thread never loads MPFR (its workers do: the first request waits for one start-up only)", () => {
+    const loads = new Map<string, string[]>();
+    for (const e of edges) if (!e.typeOnly) loads.set(e.from, [...(loads.get(e.from) ?? []), e.to]);
+    const reached = new Set<string>();
+    const visit = (file: string): void => {
+      if (reached.has(file)) return;
+      reached.add(file);
+      for (const next of loads.get(file) ?? []) visit(next);
+    };
+    visit("src/cli/commands/serve.ts");
+    expect(reached.has("src/serve/oracle-server.ts")).toBe(true); // sanity: the walk follows imports
+    expect([...reached].filter((f) => f.startsWith("src/numerics/") || f.startsWith("src/oracle/"))).toEqual([]);
   });
 
   test("no circle among product files", () => {

@@ -1,7 +1,8 @@
 /**
  * Times requests through the real `bonkl serve` process (started as bonkl-cli.ts says). One fresh process per
  * call of `timeServe`: a `capabilities` request and the timed request are written at spawn, so
- *   - start-up = spawn -> capabilities answer (node, the tsx loader, module loading, the MPFR wasm);
+ *   - start-up = spawn -> capabilities answer (node, module loading, and a worker thread with its MPFR wasm: the
+ *     op names come from a worker);
  *   - cold     = spawn -> answer of the request: what a first user waits;
  *   - cold request alone = capabilities answer -> answer (the server is ready, the request already waiting);
  *   - warm     = the same request again, each sent after the previous answer: write -> answer.

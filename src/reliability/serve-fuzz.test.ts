@@ -4,7 +4,7 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { opNames } from "../oracle/index.ts";
-import { answerLine } from "../serve/oracle-server.ts";
+import { answerLine } from "../serve/answer-line.ts";
 import { hostileValue } from "./hostile-args.ts";
 import { runBonkl } from "./run-bonkl.ts";
 

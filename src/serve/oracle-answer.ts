@@ -4,9 +4,12 @@
  * this thread (answerLine).
  */
 import { BonklError } from "../errors.ts";
-import { compute, UnknownOpError, type Enclosure } from "../oracle/index.ts";
+import { compute, opNames, UnknownOpError, type Enclosure } from "../oracle/index.ts";
 
-export type AnswerBody = { readonly value: string | string[]; readonly enclosure: [string, string] | [string, string][] } | { readonly error: string };
+export type AnswerBody =
+  | { readonly value: string | string[]; readonly enclosure: [string, string] | [string, string][] }
+  | { readonly value: readonly string[] } // capabilities: the ops served
+  | { readonly error: string };
 
 /** Guard bits beyond those the digits need, before rounding up to whole 64-bit limbs. */
 const GUARD_BITS = 16;
@@ -31,6 +34,7 @@ function render(e: Enclosure, digits: number): { value: string; enclosure: [stri
 
 /** The response body for `op(args)` with `digits` significant digits. Never throws (`oracle`: the oracle's compute, replaced only by tests). */
 export function oracleAnswer(op: string, args: unknown, digits: number, oracle: typeof compute = compute): AnswerBody {
+  if (op === "capabilities") return { value: [...opNames] };
   try {
     const result = oracle(op, args ?? {}, serveAccuracy(digits));
     if (Array.isArray(result)) {

@@ -4,7 +4,7 @@
 import { describe, expect, test } from "vitest";
 import { compute } from "../oracle/index.ts";
 import { oracleAnswer } from "./oracle-answer.ts";
-import { answerLine } from "./oracle-server.ts";
+import { answerLine } from "./answer-line.ts";
 
 const failing: typeof compute = (name, ...rest) => {
   if (name === "failsWithError") throw new RangeError("arena used after release");

@@ -4,7 +4,8 @@
  */
 import { Readable, Writable } from "node:stream";
 import { afterEach, describe, expect, test } from "vitest";
-import { answerLine, serveStdio } from "./oracle-server.ts";
+import { answerLine } from "./answer-line.ts";
+import { serveStdio } from "./oracle-server.ts";
 import { opNames } from "../oracle/index.ts";
 
 const answer = (request: unknown, digits = 10): unknown => JSON.parse(answerLine(typeof request === "string" ? request : JSON.stringify(request), { digits }) as string);

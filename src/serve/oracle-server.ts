@@ -8,12 +8,12 @@
  * computation. Responses are written as they are ready (the protocol matches them by id), one at a time, each
  * into an empty stdout buffer. Memory is bounded: lines over the limit are skipped as they stream by, and stdin is
  * no longer read while too many requests (or bytes of them) wait for their answer. When stdout is closed (the
- * client went away: `bonkl serve | head -1`), serving stops.
+ * client went away: `bonkl serve | head -1`), serving stops. This thread never loads the oracle (its start-up is
+ * the first request's wait): answer-line.ts answers a line in the calling thread instead.
  */
 import { availableParallelism } from "node:os";
 import { LineReader } from "../subject/line-reader.ts";
 import { drained } from "../io/drained.ts";
-import { oracleAnswer } from "./oracle-answer.ts";
 import { parseRequestLine, SERVE_LIMITS, tooLongLine, type ParsedLine, type Response, type ServeLimits } from "./request-line.ts";
 import { ComputePool } from "./serve-pool.ts";
 
@@ -33,14 +33,6 @@ const MAX_WAITING_BYTES = 256 * 1024 * 1024;
 
 export function defaultWorkers(): number {
   return Math.max(2, Math.min(availableParallelism(), 8));
-}
-
-/** Answers one request line in this thread (no deadline); returns the response line (without newline), or null for a blank line. */
-export function answerLine(line: string, options: ServeOptions): string | null {
-  const parsed = parseRequestLine(Buffer.from(line, "utf8"), options.limits ?? SERVE_LIMITS);
-  if (parsed.kind === "blank") return null;
-  if (parsed.kind === "answer") return JSON.stringify(parsed.response);
-  return JSON.stringify({ id: parsed.id, ...oracleAnswer(parsed.op, parsed.args, options.digits) });
 }
 
 type Output = NodeJS.WritableStream & { writable?: boolean; writableLength?: number };

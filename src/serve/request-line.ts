@@ -3,9 +3,9 @@
  * replaced), JSON, the id (echoed exactly or refused: request-id.ts), the op, the optional `deadlineMs`, and the
  * size of the args against the documented limits (spec/protocol.md, "bonkl serve"). Lines are split on `\n` only
  * (a `\r` before it is dropped): a lone `\r` inside a request is part of it. What can be answered at once
- * (every error, and `capabilities`) is answered here; the rest is handed to the oracle.
+ * (every error) is answered here; the rest, `capabilities` included (the op names come from the oracle, which this
+ * thread does not load), is handed to the workers.
  */
-import { opNames } from "../oracle/index.ts";
 import { readRequestId } from "./request-id.ts";
 
 export interface ServeLimits {
@@ -90,7 +90,6 @@ export function parseRequestLine(bytes: Buffer, limits: ServeLimits = SERVE_LIMI
     }
     deadlineMs = r.deadlineMs;
   }
-  if (r.op === "capabilities") return { kind: "answer", response: { id, value: [...opNames] } };
   const size = measureArgs(r.args, limits);
   if (size.problem !== null) return refuse(id, size.problem);
   return { kind: "compute", id, op: r.op, args: r.args, deadlineMs, values: size.values };

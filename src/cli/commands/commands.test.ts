@@ -6,7 +6,7 @@ import { estimateCommand } from "./estimate.ts";
 import { figuresCommand } from "./figures.ts";
 import { klCommand } from "./kl.ts";
 import { serveCommand } from "./serve.ts";
-import { answerLine } from "../../serve/oracle-server.ts";
+import { answerLine } from "../../serve/answer-line.ts";
 
 async function stdoutOf(run: () => Promise<number>): Promise<{ code: number; out: string }> {
   let out = "";
