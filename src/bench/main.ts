@@ -6,6 +6,7 @@
 import { writeFileSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
 import { oracleBench } from "./oracle-bench.ts";
+import { hugeExponentBench } from "./huge-exponent-bench.ts";
 import { floatKlBench, protocolThroughputBench } from "./float-bench.ts";
 import { conformanceMemoryBench } from "./conformance-memory-bench.ts";
 import { longCheckMemoryBench } from "./long-check-memory-bench.ts";
@@ -38,6 +39,7 @@ if (runs("cli")) {
 if (runs("oracle")) {
   log("\n[oracle]");
   results.push(...oracleBench(log, { quick }));
+  results.push(hugeExponentBench(log, { quick }));
 }
 if (runs("float")) {
   log("\n[float library and protocol]");

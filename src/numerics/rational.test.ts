@@ -13,6 +13,12 @@ import {
   rationalFromString,
   rationalToNumber,
   reduce,
+  approxQuotient,
+  pow5,
+  scaleUp,
+  scaledFromDecimal,
+  scaledFromDouble,
+  sumScaled,
 } from "./rational.ts";
 
 describe("rationalFromDouble", () => {
@@ -150,5 +156,53 @@ describe("rationalToNumber: no double rounding (a bug until the quotient got a s
   // Number(q) rounded that tie to even: 1. Now q's last bit records the inexact division (rational-edges.test.ts).
   test("is the nearest double even when the truncated quotient is a tie", () => {
     expect(rationalToNumber({ num: 2n ** 73n + 2n ** 20n + 1n, den: 2n ** 73n })).toBe(1 + 2 ** -52);
+  });
+});
+
+describe("denominators of known form 2^twos 5^fives", () => {
+  test("pow5 and scaleUp: 5^k (large k through a block power) and num 2^twos 5^fives", () => {
+    expect(pow5(0)).toBe(1n);
+    expect(pow5(3)).toBe(125n);
+    expect(pow5(1024)).toBe(5n ** 1024n);
+    expect(pow5(2500)).toBe(5n ** 2500n);
+    expect(pow5(2500)).toBe(5n ** 2500n); // the block power, remembered
+    expect(scaleUp(3n, 0, 0)).toBe(3n);
+    expect(scaleUp(3n, 2, 1)).toBe(60n);
+    expect(scaleUp(-7n, 1, 3)).toBe(-1750n);
+  });
+
+  test("a decimal's denominator is 10^k; a double's is 2^k", () => {
+    expect(scaledFromDecimal("0.125")).toEqual({ num: 125n, den: 1000n, twos: 3, fives: 3 });
+    expect(scaledFromDecimal("12e3")).toEqual({ num: 12000n, den: 1n, twos: 0, fives: 0 });
+    expect(scaledFromDecimal("42")).toEqual({ num: 42n, den: 1n, twos: 0, fives: 0 });
+    expect(scaledFromDecimal("-2.5e-7")).toEqual({ num: -25n, den: 10n ** 8n, twos: 8, fives: 8 });
+    expect(scaledFromDecimal("x")).toBeNull();
+    expect(rationalFromDecimal("0.125")).toEqual({ num: 125n, den: 1000n }); // the plain face keeps its shape
+    expect(scaledFromDouble(0.375)).toEqual({ num: 3n, den: 8n, twos: 3, fives: 0 });
+    expect(scaledFromDouble(6)).toEqual({ num: 6n, den: 1n, twos: 0, fives: 0 });
+    expect(scaledFromDouble(2 ** -1074)).toEqual({ num: 1n, den: 1n << 1074n, twos: 1074, fives: 0 });
+  });
+
+  test("sumScaled: over 2^max(twos) 5^max(fives), zero terms ignored", () => {
+    // 1/8 + 3/10 + 7/1 = 297/40, written over 2^3 5^1 = 40
+    expect(sumScaled([{ num: 1n, den: 8n, twos: 3, fives: 0 }, { num: 3n, den: 10n, twos: 1, fives: 1 }, { num: 7n, den: 1n, twos: 0, fives: 0 }])).toEqual({
+      num: 297n,
+      den: 40n,
+      twos: 3,
+      fives: 1,
+    });
+    expect(sumScaled([{ num: 0n, den: 10n ** 50n, twos: 50, fives: 50 }, { num: 1n, den: 2n, twos: 1, fives: 0 }])).toEqual({ num: 1n, den: 2n, twos: 1, fives: 0 });
+    expect(sumScaled([])).toEqual({ num: 0n, den: 1n, twos: 0, fives: 0 });
+  });
+
+  test("approxQuotient: within a few ulps, also far outside the double range of either integer", () => {
+    expect(approxQuotient(0n, 7n)).toBe(0);
+    expect(approxQuotient(1n, 3n)).toBeCloseTo(1 / 3, 15);
+    expect(approxQuotient(10n ** 400n, 3n * 10n ** 400n)).toBeCloseTo(1 / 3, 15);
+    const tiny = approxQuotient(7n, 10n ** 320n); // 7e-320, a subnormal
+    expect(Math.abs(tiny - 7e-320)).toBeLessThanOrEqual(2 * 2 ** -1074);
+    expect(approxQuotient(1n, 10n ** 400n)).toBe(0); // underflows, as the exact quotient would
+    const big = 2n ** 200n + 12345n;
+    expect(approxQuotient(big, 2n ** 100n) / 2 ** 100).toBeCloseTo(1, 15);
   });
 });

@@ -19,8 +19,8 @@ function inputError(fn: () => unknown): InputError {
 
 describe("parseExact", () => {
   test("a JSON number keeps its double; a string is an exact decimal or ratio", () => {
-    expect(parseExact(0.25, "x")).toEqual({ num: 1n, den: 4n, double: 0.25 });
-    expect(parseExact("0.1", "x")).toEqual({ num: 1n, den: 10n });
+    expect(parseExact(0.25, "x")).toEqual({ num: 1n, den: 4n, double: 0.25, twos: 2, fives: 0 });
+    expect(parseExact("0.1", "x")).toEqual({ num: 1n, den: 10n, twos: 1, fives: 1 });
     expect(parseExact("2/6", "x")).toEqual({ num: 2n, den: 6n });
   });
   test("rejections name the field and say why", () => {
@@ -34,7 +34,7 @@ describe("parseExact", () => {
 
 describe("sumRationals: exact, with a small common denominator", () => {
   test("equal, dividing and divisible denominators stay at the largest one", () => {
-    expect(sumRationals([])).toEqual({ num: 0n, den: 1n });
+    expect(sumRationals([])).toEqual({ num: 0n, den: 1n, twos: 0, fives: 0 });
     expect(sumRationals([{ num: 1n, den: 4n }, { num: 1n, den: 4n }])).toEqual({ num: 2n, den: 4n });
     expect(sumRationals([{ num: 1n, den: 10n }, { num: 1n, den: 2n }])).toEqual({ num: 6n, den: 10n });
     expect(sumRationals([{ num: 1n, den: 2n }, { num: 1n, den: 10n }])).toEqual({ num: 6n, den: 10n });
@@ -44,6 +44,13 @@ describe("sumRationals: exact, with a small common denominator", () => {
     expect(sumRationals([{ num: 1n, den: 10n }, { num: 1n, den: 3n }])).toEqual({ num: 13n, den: 30n });
     expect(sumRationals([{ num: 1n, den: 2n }, { num: -1n, den: 3n }])).toEqual({ num: 1n, den: 6n });
   });
+  test("denominators 2^a 5^b known from parsing: summed over 2^max(a) 5^max(b), without a division", () => {
+    // 1e-3 + 5e-1 + 0.25 = 751/1000: denominators 10^3, 10^1 and 2^2, so the common one is 2^3 5^3
+    expect(sumRationals([parseExact("1e-3", "a"), parseExact("5e-1", "b"), parseExact(0.25, "c")])).toEqual({ num: 751n, den: 1000n, twos: 3, fives: 3 });
+    // "7e-99999" + "3e-100000" = 73e-100000; a ratio string has no known form, and the general path is taken
+    expect(sumRationals([parseExact("7e-99999", "a"), parseExact("3e-100000", "b")])).toEqual({ num: 73n, den: 10n ** 100000n, twos: 100000, fives: 100000 });
+    expect(sumRationals([parseExact("1e-1", "a"), parseExact("1/3", "b")])).toEqual({ num: 13n, den: 30n });
+  });
   test("zero terms are skipped: they never enlarge the denominator", () => {
     expect(sumRationals([{ num: 0n, den: 3n }, { num: 1n, den: 2n }])).toEqual({ num: 1n, den: 2n });
     expect(sumRationals([{ num: 1n, den: 2n }, { num: 0n, den: 7n }])).toEqual({ num: 1n, den: 2n });
@@ -52,8 +59,8 @@ describe("sumRationals: exact, with a small common denominator", () => {
 
 describe("parseProbabilities", () => {
   test("the sum may miss 1 by 1e-6 exactly, not by more", () => {
-    expect(parseProbabilities(["0.999999"])).toEqual([{ num: 999999n, den: 1000000n }]);
-    expect(parseProbabilities(["1.000001"])).toEqual([{ num: 1000001n, den: 1000000n }]);
+    expect(parseProbabilities(["0.999999"])).toEqual([{ num: 999999n, den: 1000000n, twos: 6, fives: 6 }]);
+    expect(parseProbabilities(["1.000001"])).toEqual([{ num: 1000001n, den: 1000000n, twos: 6, fives: 6 }]);
     expect(parseProbabilities(["0.5", "0.499999"])).toHaveLength(2);
     const low = inputError(() => parseProbabilities(["0.9999989"]));
     expect(low.message).toBe("p: must sum to 1 within 1e-6 (the sum is shown), got 0.9999989");
@@ -71,7 +78,10 @@ describe("parseProbabilities", () => {
 
 describe("parseRewards", () => {
   test("same length as p, exact values", () => {
-    expect(parseRewards([1, "2.5"], 2)).toEqual([{ num: 1n, den: 1n, double: 1 }, { num: 25n, den: 10n }]);
+    expect(parseRewards([1, "2.5"], 2)).toEqual([
+      { num: 1n, den: 1n, double: 1, twos: 0, fives: 0 },
+      { num: 25n, den: 10n, twos: 1, fives: 1 },
+    ]);
   });
   test("rejections", () => {
     expect(inputError(() => parseRewards([1], 2)).message).toBe("r: must have the same length as p (2), got an array of length 1");
@@ -111,21 +121,21 @@ describe("parseN", () => {
 
 describe("eps and logEps", () => {
   test("eps in (0, 1]", () => {
-    expect(parseEps(1)).toEqual({ num: 1n, den: 1n, double: 1 });
-    expect(parseEps("1e-300")).toEqual({ num: 1n, den: 10n ** 300n });
+    expect(parseEps(1)).toEqual({ num: 1n, den: 1n, double: 1, twos: 0, fives: 0 });
+    expect(parseEps("1e-300")).toEqual({ num: 1n, den: 10n ** 300n, twos: 300, fives: 300 });
     for (const eps of [0, -0.5, 1.5, "1.0000001", "0/3"]) {
       const e = inputError(() => parseEps(eps));
       expect(e.message.startsWith("eps: must be in (0, 1], got")).toBe(true);
     }
   });
   test("logEps <= 0", () => {
-    expect(parseLogEps(0)).toEqual({ num: 0n, den: 1n, double: 0 });
-    expect(parseLogEps("-1e9")).toEqual({ num: -(10n ** 9n), den: 1n });
+    expect(parseLogEps(0)).toEqual({ num: 0n, den: 1n, double: 0, twos: 0, fives: 0 });
+    expect(parseLogEps("-1e9")).toEqual({ num: -(10n ** 9n), den: 1n, twos: 0, fives: 0 });
     expect(inputError(() => parseLogEps(1e-300)).message).toBe("logEps: must be <= 0 (it is the log of a probability), got 1e-300");
   });
   test("exactly one of eps and logEps", () => {
-    expect(parseEpsArgument({ eps: 0.5 })).toEqual({ kind: "eps", value: { num: 1n, den: 2n, double: 0.5 } });
-    expect(parseEpsArgument({ logEps: -2 })).toEqual({ kind: "logEps", value: { num: -2n, den: 1n, double: -2 } });
+    expect(parseEpsArgument({ eps: 0.5 })).toEqual({ kind: "eps", value: { num: 1n, den: 2n, double: 0.5, twos: 1, fives: 0 } });
+    expect(parseEpsArgument({ logEps: -2 })).toEqual({ kind: "logEps", value: { num: -2n, den: 1n, double: -2, twos: 0, fives: 0 } });
     expect(inputError(() => parseEpsArgument({ eps: 0.5, logEps: -1 })).message).toBe("eps: give either eps or logEps, not both, got 0.5");
     const none = inputError(() => parseEpsArgument({}));
     expect(none.message).toBe("eps: one of eps or logEps is required, got undefined");

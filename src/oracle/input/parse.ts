@@ -3,22 +3,39 @@
  * InputError naming the field (`p[3]`, `n`, `eps`...) and the value found there.
  */
 import { InputError } from "../../errors.ts";
-import { compareRational, rationalFromDouble, rationalFromString, rationalToNumber, type Rational } from "../../numerics/rational.ts";
+import {
+  compareRational,
+  rationalFromString,
+  rationalToNumber,
+  scaledFromDecimal,
+  scaledFromDouble,
+  sumScaled,
+  type Rational,
+  type ScaledRational,
+} from "../../numerics/rational.ts";
 
-/** An exact input value with, when it came from a JSON number, that double. */
+/**
+ * An exact input value with, when it came from a JSON number, that double, and when its denominator is known to be
+ * 2^twos 5^fives (JSON numbers, decimal strings, and sums of them), that form (both fields or neither).
+ */
 export interface ExactValue extends Rational {
   readonly double?: number;
+  readonly twos?: number;
+  readonly fives?: number;
+}
+
+function isScaled(v: ExactValue): v is ExactValue & ScaledRational {
+  return v.twos !== undefined && v.fives !== undefined;
 }
 
 /** A JSON number (exact binary64) or a decimal / "a/b" string, as an exact rational. */
 export function parseExact(value: unknown, field: string): ExactValue {
   if (typeof value === "number") {
     if (!Number.isFinite(value)) throw new InputError(field, value, "must be a finite number");
-    const r = rationalFromDouble(value);
-    return { num: r.num, den: r.den, double: value };
+    return { ...scaledFromDouble(value), double: value };
   }
   if (typeof value === "string") {
-    const r = rationalFromString(value);
+    const r = value.includes("/") ? rationalFromString(value) : scaledFromDecimal(value);
     if (r === null) throw new InputError(field, value, 'must be a number, a decimal string such as "1e-30", or a ratio "a/b"');
     return r;
   }
@@ -28,8 +45,12 @@ export function parseExact(value: unknown, field: string): ExactValue {
 const ONE: Rational = { num: 1n, den: 1n };
 const SUM_TOLERANCE: Rational = { num: 1n, den: 1_000_000n };
 
-/** Exact sum of rationals, keeping the common denominator small for powers of 2 and of 10. */
-export function sumRationals(values: readonly Rational[]): Rational {
+/**
+ * Exact sum of rationals, keeping the common denominator small for powers of 2 and of 10: with no division at all
+ * when every denominator's form 2^a 5^b is known (sumScaled).
+ */
+export function sumRationals(values: readonly ExactValue[]): ExactValue {
+  if (values.every(isScaled)) return sumScaled(values);
   let num = 0n;
   let den = 1n;
   for (const v of values) {

@@ -85,7 +85,11 @@ function levelTerm(o: Interval, walk: LevelWalk, u: Interval): void {
 
 /** The bound on the levels left below the walk's current one (see the module comment). */
 class BottomBlock {
+  /** The smallest exact mass of the block (exact: the walk's exact precision). */
   private readonly smallest: RealPtr;
+  /** That mass over the total, rounded down at the working precision (a quotient at the exact precision would cost a
+   *  division of numbers of up to 330,000 bits at every level for masses like 1e-100000). */
+  private readonly smallestShare: RealPtr;
   private readonly width: RealPtr;
   private readonly negligible: number;
 
@@ -94,6 +98,7 @@ class BottomBlock {
     private readonly walk: LevelWalk,
   ) {
     this.smallest = arena.realWithPrecision(Math.max(walk.exactBits, arena.prec));
+    this.smallestShare = arena.real();
     this.width = arena.real();
     this.negligible = 2 ** -(arena.prec + 8);
   }
@@ -108,8 +113,8 @@ class BottomBlock {
     if (!(estimate <= this.negligible * Math.abs(sum.midDouble()))) return false;
     // every P_i <= F_j^n <= q_i in the block (the smallest q_i decides)
     walk.setMassOf(this.smallest, walk.smallestMassUpTo(j));
-    mpfr.mpfr_div(this.smallest, this.smallest, walk.total, RNDD);
-    if (mpfr.mpfr_lessequal_p(Pb.hi, this.smallest) === 0) return false;
+    mpfr.mpfr_div(this.smallestShare, this.smallest, walk.total, RNDD);
+    if (mpfr.mpfr_lessequal_p(Pb.hi, this.smallestShare) === 0) return false;
     // width = (n-1) F_j^n a_j / c_j, rounded up
     mpfr.mpfr_div(this.width, walk.aboveBelow, walk.below, RNDU);
     mpfr.mpfr_mul_d(this.width, this.width, n - 1, RNDU);

@@ -11,7 +11,7 @@
  */
 import { bitLength } from "../../numerics/dyadic.ts";
 import { mpfr, RNDN, setIntegerFromBigInt, type IntegerPtr, type RealPtr } from "../../numerics/mpfr.ts";
-import { compareRational, gcd, rationalToNumber, type Rational } from "../../numerics/rational.ts";
+import { approxQuotient, gcd, rationalToNumber, scaleUp } from "../../numerics/rational.ts";
 import type { Distribution, Level } from "../distribution.ts";
 
 export interface LevelMasses {
@@ -58,6 +58,22 @@ function dyadicNumerator(levels: readonly Level[]): { numerator: Numerator; E: n
   return { numerator, E };
 }
 
+/**
+ * D = 2^T 5^F when every denominator's form 2^t 5^f is known (decimal strings, JSON numbers: parse.ts), T and F the
+ * largest exponents: N_k is then a shift and a multiplication by a small power of 5, never a division of large integers.
+ */
+function scaledNumerator(levels: readonly Level[]): { numerator: Numerator; E: number } | null {
+  let T = 0;
+  let F = 0;
+  for (const { mass } of levels) {
+    if (mass.twos === undefined || mass.fives === undefined) return null;
+    T = Math.max(T, mass.twos);
+    F = Math.max(F, mass.fives);
+  }
+  const numerator: Numerator = ({ mass }) => scaleUp(mass.num, T - (mass.twos as number), F - (mass.fives as number));
+  return { numerator, E: 0 };
+}
+
 /** D = lcm of the denominators; D / den remembered per denominator (a few, unless the input is hostile). */
 function rationalNumerator(levels: readonly Level[]): { numerator: Numerator; E: number } {
   let D = 1n;
@@ -82,7 +98,7 @@ function computeLevelMasses(dist: Distribution): LevelMasses {
   const levels = dist.levels;
   const K = levels.length;
   const dyadic = levels.every((level) => isPowerOfTwo(level.mass.den));
-  const plan = dyadic ? dyadicNumerator(levels) : rationalNumerator(levels);
+  const plan = dyadic ? dyadicNumerator(levels) : (scaledNumerator(levels) ?? rationalNumerator(levels));
   let scaledTotal = 0n;
   for (const level of levels) scaledTotal += plan.numerator(level);
   const B = Math.max(bitLength(scaledTotal), 1);
@@ -108,7 +124,8 @@ function computeLevelMasses(dist: Distribution): LevelMasses {
   const total = rationalToNumber(dist.total);
   const approxMass = new Float64Array(K);
   levels.forEach((level, k) => {
-    approxMass[k] = (level.mass.double ?? rationalToNumber(level.mass)) / total;
+    const double = level.mass.double;
+    approxMass[k] = double !== undefined ? double / total : approxQuotient(plan.numerator(level), scaledTotal);
   });
   const approxAtOrBelow = new Float64Array(K);
   let running = 0;
@@ -119,18 +136,21 @@ function computeLevelMasses(dist: Distribution): LevelMasses {
     approxAbove[k] = tail;
     tail += approxMass[k] as number;
   }
-  const prefixMin = new Int32Array(K);
+  const prefixMin = new Int32Array(K); // prefixMin[0] = 0
   let smallest = 0;
-  for (let k = 0; k < K; k++) {
-    if (k > 0 && lessMass(levels[k] as Level, levels[smallest] as Level)) smallest = k;
+  let smallestNumerator: bigint | null = null; // N of level `smallest`, once computed
+  for (let k = 1; k < K; k++) {
+    const x = (levels[k] as Level).mass.double;
+    const y = (levels[smallest] as Level).mass.double;
+    if (x !== undefined && y !== undefined) {
+      if (x < y) [smallest, smallestNumerator] = [k, null];
+    } else {
+      // exact: the numerators over the common denominator (no cross multiplication of large integers)
+      const candidate = plan.numerator(levels[k] as Level);
+      smallestNumerator ??= plan.numerator(levels[smallest] as Level);
+      if (candidate < smallestNumerator) [smallest, smallestNumerator] = [k, candidate];
+    }
     prefixMin[k] = smallest;
   }
   return { count: K, bits, setMass, setTotal, approxMass, approxAtOrBelow, approxAbove, prefixMin };
-}
-
-function lessMass(a: Level, b: Level): boolean {
-  const x = a.mass.double;
-  const y = b.mass.double;
-  if (x !== undefined && y !== undefined) return x < y;
-  return compareRational(a.mass as Rational, b.mass as Rational) < 0;
 }

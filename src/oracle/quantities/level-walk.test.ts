@@ -15,6 +15,7 @@ import { bigToFraction, exactBonPmf } from "../exact/exact-pmf.ts";
 import { bonLevelPmf, bonLevels, bonPmf } from "./bon-policy.ts";
 import { klBon } from "./kl.ts";
 import { LevelWalk, MAX_POWER_N } from "./level-walk.ts";
+import { levelMasses } from "./level-masses.ts";
 import { bonLevelsBefore, klBonBefore } from "./fixtures/levels-before-streaming.ts";
 
 const enc = (v: Interval, prec: number): Enclosure => new Enclosure(dyadicOf(v.lo), dyadicOf(v.hi), prec);
@@ -45,6 +46,9 @@ const CASES: [string, { p: unknown[]; r?: unknown[] }][] = [
   // denominators 2^k - 1 (3, 7, 63): one off a power of two, never to be taken for one
   ["denominators one below powers of two", { p: ["1/3", "1/7", "33/63"] }],
   ["ties and a zero mass", { p: [0.125, 0.25, 0, 0.25, 0.375], r: [1, 2, 5, 2, 3] }],
+  // decimal strings and numbers together (denominators 2^a 5^b: the scaled common denominator), masses below the
+  // double range
+  ["decimals, numbers and masses below the double range", { p: ["0.4", 0.25, "3e-400", "0.35", "1e-401"] }],
   ["a tiny bottom mass", { p: [1e-300, 0.5 - 1e-300, 0.25, 0.25] }],
   ["a tiny top mass", { p: [0.5, 0.5 - 1e-200, 1e-200] }],
 ];
@@ -151,5 +155,17 @@ describe("memory and the bottom block", () => {
     expect(plain).toBe(1);
     expect(tiny).toBeGreaterThan(plain + 2);
     expect(tiny).toBeLessThan(20);
+  });
+});
+
+describe("level masses (the walk's exact numbers)", () => {
+  test("the smallest level so far, compared exactly when a mass has no double; shares to a few ulps", () => {
+    const m = levelMasses(Distribution.parse({ p: [0.25, 0.125, "0.0625", 0.5, "0.0625"] }));
+    expect([...m.prefixMin]).toEqual([0, 1, 2, 2, 2]); // a tie keeps the first
+    [0.25, 0.125, 0.0625, 0.5, 0.0625].forEach((share, k) => expect(m.approxMass[k]).toBeCloseTo(share, 15));
+    const huge = levelMasses(Distribution.parse({ p: ["0.4", "1e-5", 0.5, "0.09999", "3e-400"] })); // sum 1 + 3e-400
+    expect([...huge.prefixMin]).toEqual([0, 1, 1, 1, 4]);
+    expect(huge.approxMass[1]).toBeCloseTo(1e-5, 19);
+    expect(huge.approxMass[4]).toBe(0); // 3e-400 underflows, as its nearest double does
   });
 });
