@@ -27,3 +27,19 @@ describe("klReport", () => {
     for (const key of ["klBon", "klFormula", "gap", "klEstimateMean", "klEstimateSd"]) expect(at(1, key)).toBe(0);
   });
 });
+
+describe("klReport progress", () => {
+  it("is reported during one long computation too, not only between quantities", () => {
+    // 3000 reward levels: a walk over them reports every 1024 levels, and each certification pass at its start
+    const p = Array.from({ length: 3000 }, () => "1/3000");
+    const calls: [number, string][] = [];
+    klReport({ p, n: [1000] }, 8, (done, _total, label) => calls.push([done, label]));
+    const before = (i: number): number => (i === 0 ? 0 : (calls[i - 1] as [number, string])[0]);
+    const ticks = calls.filter(([done], i) => done > before(i));
+    expect(ticks.map(([done]) => done)).toEqual(Array.from({ length: 15 }, (_, i) => i + 1)); // 2 + 13 quantities
+    const during = calls.filter(([done], i) => done === before(i));
+    // while klBon at n = 1000 is computed (after the 2 distribution quantities), its label is reported
+    expect(during.some(([done, label]) => done === 2 && label === "n = 1000: klBon")).toBe(true);
+    expect(during.length).toBeGreaterThan(3);
+  });
+});

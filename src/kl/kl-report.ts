@@ -85,8 +85,8 @@ export function zeroFloorFor(digits: number): number {
   return 10 ** -Math.max(30, digits + 18);
 }
 
-function line<E>(definition: Definition<E>, args: Args, extra: E, digits: number, floor: number): ReportLine {
-  const certified = certifyDigits(definition.quantity(args, extra), { digits, floor });
+function line<E>(definition: Definition<E>, args: Args, extra: E, digits: number, floor: number, onWork?: () => void): ReportLine {
+  const certified = certifyDigits(definition.quantity(args, extra), onWork === undefined ? { digits, floor } : { digits, floor, onWork });
   return {
     key: definition.key,
     label: definition.label,
@@ -97,21 +97,26 @@ function line<E>(definition: Definition<E>, args: Args, extra: E, digits: number
   };
 }
 
-/** Certifies every quantity; `onProgress(done, total, label)` after each one. */
+/**
+ * Certifies every quantity; `onProgress(done, total, label)` after each one, and again now and then while one long
+ * computation runs (the same `done`, the label of the quantity in hand), so that progress is shown during minutes of
+ * work on one quantity.
+ */
 export function klReport(input: DistributionInput, digits: number, onProgress?: (done: number, total: number, label: string) => void): KlReport {
   const args: Args = input.r === undefined ? { p: [...input.p] } : { p: [...input.p], r: [...input.r] };
   const floor = zeroFloorFor(digits);
   const total = DISTRIBUTION_QUANTITIES.length + PER_N_QUANTITIES.length * input.n.length;
   let done = 0;
   const tick = (label: string) => onProgress?.(++done, total, label);
+  const working = (label: string) => (onProgress === undefined ? undefined : () => onProgress(done, total, label));
   const distribution = DISTRIBUTION_QUANTITIES.map((d) => {
-    const l = line(d, args, undefined, digits, floor);
+    const l = line(d, args, undefined, digits, floor, working(d.key));
     tick(d.key);
     return l;
   });
   const perN = input.n.map((n) => {
     const lines = PER_N_QUANTITIES.map((d) => {
-      const l = line(d, args, n, digits, floor);
+      const l = line(d, args, n, digits, floor, working(`n = ${n}: ${d.key}`));
       tick(`n = ${n}: ${d.key}`);
       return l;
     });

@@ -14,6 +14,11 @@ export class Arena {
   constructor(
     /** Working precision in bits of every number this arena makes. */
     readonly prec: number,
+    /**
+     * Called now and then by long loops evaluating in this arena (every 1024 reward levels of a walk), so that a caller
+     * can show progress during one long synchronous computation. Must not throw.
+     */
+    readonly pulse: () => void = () => undefined,
   ) {}
 
   /** A fresh MPFR number (NaN until set) owned by this arena. */
@@ -65,9 +70,9 @@ export class Arena {
   }
 }
 
-/** Runs `fn` with a fresh arena of `prec` bits and releases it afterwards, whatever happens. */
-export function withArena<T>(prec: number, fn: (arena: Arena) => T): T {
-  const arena = new Arena(prec);
+/** Runs `fn` with a fresh arena of `prec` bits (and `pulse`: see Arena) and releases it afterwards, whatever happens. */
+export function withArena<T>(prec: number, fn: (arena: Arena) => T, pulse?: () => void): T {
+  const arena = new Arena(prec, pulse);
   try {
     return fn(arena);
   } finally {

@@ -37,6 +37,8 @@ export interface CertifyOptions {
   startPrecision?: number;
   /** Highest working precision in bits (default 8192). */
   maxPrecision?: number;
+  /** Passed to the oracle as Accuracy.onWork: called now and then during a long computation (progress). */
+  onWork?: () => void;
 }
 
 function roundedEnds(e: Enclosure, digits: number): [string, string] {
@@ -52,7 +54,13 @@ export function certifyDigits(quantity: Quantity, options: CertifyOptions): Cert
   let absolute = floor;
   let enclosure: Enclosure | undefined;
   for (let attempt = 0; attempt < attempts; attempt++) {
-    enclosure = quantity({ relative, absolute, startPrecision: options.startPrecision ?? 64, maxPrecision: options.maxPrecision ?? 8192 });
+    enclosure = quantity({
+      relative,
+      absolute,
+      startPrecision: options.startPrecision ?? 64,
+      maxPrecision: options.maxPrecision ?? 8192,
+      ...(options.onWork === undefined ? {} : { onWork: options.onWork }),
+    });
     const [lo, hi] = roundedEnds(enclosure, digits);
     if (lo === hi) return { value: lo, enclosure, complete: true, zero: lo === "0" };
     const loNumber = enclosure.loNumber;

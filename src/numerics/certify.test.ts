@@ -177,3 +177,15 @@ describe("the precision loop", () => {
     expect(values[0]!.hiNumber).toBe(3);
   });
 });
+
+describe("onWork", () => {
+  test("is called at the start of every pass, and does not change the result", () => {
+    let calls = 0;
+    const third = (arena: Arena) => Interval.fromRational(arena, 1n, 3n);
+    // 1/3 to 1e-30 relative needs about 100 bits: passes at 64 and 128 bits
+    const e = certify(third, { relative: 1e-30, startPrecision: 64, onWork: () => calls++ });
+    expect(calls).toBe(2);
+    expect(e.precision).toBe(128);
+    expect(e.toString()).toBe(certify(third, { relative: 1e-30, startPrecision: 64 }).toString());
+  });
+});

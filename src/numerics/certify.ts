@@ -24,9 +24,17 @@ export interface Accuracy {
    * proved sign; a value exactly 0 computed inexactly reaches the cap and comes back `accurate: false`.
    */
   sign?: boolean;
+  /**
+   * Called at the start of every pass and now and then during one (Arena.pulse), for progress reporting during a long
+   * computation; it must not throw. Does not change the result.
+   */
+  onWork?: () => void;
 }
 
-export const DEFAULT_ACCURACY: Required<Accuracy> = {
+/** An accuracy target with every field given (onWork aside: it does not change the result). */
+export type ResolvedAccuracy = Required<Omit<Accuracy, "onWork">>;
+
+export const DEFAULT_ACCURACY: ResolvedAccuracy = {
   relative: 1e-30,
   absolute: 1e-40,
   startPrecision: 128,
@@ -34,7 +42,7 @@ export const DEFAULT_ACCURACY: Required<Accuracy> = {
   sign: false,
 };
 
-function resolve(accuracy: Accuracy | undefined): Required<Accuracy> {
+function resolve(accuracy: Accuracy | undefined): ResolvedAccuracy {
   const a = { ...DEFAULT_ACCURACY, ...accuracy };
   if (!(a.relative >= 0) || !(a.absolute >= 0)) throw new InputError("accuracy", accuracy, "relative and absolute accuracy must be >= 0");
   if (!(a.relative > 0 || a.absolute > 0)) throw new InputError("accuracy", accuracy, "one of relative and absolute accuracy must be > 0");
@@ -48,7 +56,7 @@ function resolve(accuracy: Accuracy | undefined): Required<Accuracy> {
 }
 
 /** Whether an interval meets the accuracy (computed in MPFR, rounding the width up). */
-export function meetsAccuracy(v: Interval, accuracy: Required<Accuracy>): boolean {
+export function meetsAccuracy(v: Interval, accuracy: ResolvedAccuracy): boolean {
   if (mpfr.mpfr_nan_p(v.lo) || mpfr.mpfr_nan_p(v.hi) || mpfr.mpfr_inf_p(v.lo) || mpfr.mpfr_inf_p(v.hi)) return false;
   const width = v.arena.scratch(0);
   mpfr.mpfr_sub(width, v.hi, v.lo, RNDU);
@@ -72,13 +80,14 @@ export function signCertified(v: Interval): boolean {
 export function certifyAll(evaluate: (arena: Arena) => readonly Interval[], accuracy?: Accuracy): Enclosure[] {
   const a = resolve(accuracy);
   for (let prec = a.startPrecision; ; prec = Math.min(prec * 2, a.maxPrecision)) {
+    accuracy?.onWork?.();
     const result = withArena(prec, (arena) => {
       const values = evaluate(arena);
       const good = (v: Interval) => meetsAccuracy(v, a) && (!a.sign || signCertified(v));
       const accurate = values.every(good);
       if (!accurate && prec < a.maxPrecision) return null;
       return values.map((v) => new Enclosure(dyadicOf(v.lo), dyadicOf(v.hi), prec, good(v)));
-    });
+    }, accuracy?.onWork);
     if (result !== null) return result;
   }
 }

@@ -169,3 +169,19 @@ describe("level masses (the walk's exact numbers)", () => {
     expect(huge.approxMass[4]).toBe(0); // 3e-400 underflows, as its nearest double does
   });
 });
+
+describe("progress during a pass", () => {
+  test("the walk pulses its arena every 1024 levels (levels 2048, 1024 and 0 of 3000)", () => {
+    let pulses = 0;
+    const dist = Distribution.parse({ p: Array.from({ length: 3000 }, () => "1/3000") });
+    withArena(
+      64,
+      (arena) => {
+        const walk = new LevelWalk(arena, dist, 2);
+        while (walk.next());
+      },
+      () => pulses++,
+    );
+    expect(pulses).toBe(3);
+  });
+});

@@ -88,6 +88,7 @@ export class LevelWalk {
     }
     this.k -= 1;
     const k = this.k;
+    if ((k & 1023) === 0) this.arena.pulse();
     this.masses.setMass(this.mass, k, this.arena.scratchInteger());
     exactly(mpfr.mpfr_sub(this.below, this.atOrBelow, this.mass, RNDN));
     exactly(mpfr.mpfr_add(this.aboveBelow, this.above, this.mass, RNDN));
