@@ -14,15 +14,17 @@ import { describe, expect, test } from "vitest";
 import { formatReport } from "../src/conformance/format-report.ts";
 import type { ConformanceReport } from "../src/conformance/report.ts";
 import { runCheck, runsFromEnvironment } from "../src/conformance/run-check.ts";
+import { python3, pythonCommand, pythonMissing } from "../src/util/python.ts";
 
 const JS_SUBJECT = fileURLToPath(new URL("./js/subject.mjs", import.meta.url));
 const PY_SUBJECT = fileURLToPath(new URL("./python/subject.py", import.meta.url));
 /** The examples are careful implementations: they stay below this fraction of every tolerance (observed ~0.03). */
 const ROOM = 1 / 8;
 
-const numpy = spawnSync("python3", ["-c", "import numpy"], { stdio: "ignore" });
-const hasNumpy = numpy.error === undefined && numpy.status === 0;
-const whyNot = numpy.error !== undefined ? `python3 not runnable (${numpy.error.message})` : `python3 -c "import numpy" exited with ${numpy.status}`;
+const python = python3(); // the interpreter python3 runs (src/util/python.ts): the same Python, without a shim per start
+const numpy = python === null ? null : spawnSync(python, ["-c", "import numpy"], { stdio: "ignore" });
+const hasNumpy = numpy !== null && numpy.error === undefined && numpy.status === 0;
+const whyNot = numpy === null ? (pythonMissing() as string) : numpy.error !== undefined ? `python3 not runnable (${numpy.error.message})` : `python3 -c "import numpy" exited with ${numpy.status}`;
 if (!hasNumpy) console.warn(`examples/examples.test.ts: SKIPPING the check of examples/python/subject.py: ${whyNot}`);
 
 /**
@@ -62,7 +64,7 @@ describe("examples/ pass every domain of bonkl check", () => {
   test.skipIf(!hasNumpy)(
     `[slow] examples/python/subject.py (program subject)${hasNumpy ? "" : ` [SKIPPED: ${whyNot}]`}`,
     async () => {
-      const report = await runCheck({ subject: { command: `python3 "${PY_SUBJECT}"` }, runs });
+      const report = await runCheck({ subject: { command: pythonCommand(PY_SUBJECT) }, runs });
       expectPassEverywhere(report);
     },
     600_000,

@@ -25,6 +25,7 @@ import type { OracleCache } from "../src/conformance/oracle-cache.ts";
 import type { ConformanceReport, OpDomainResult } from "../src/conformance/report.ts";
 import { runCheck, DEFAULT_SEED } from "../src/conformance/run-check.ts";
 import type { SubjectSpec } from "../src/subject/open-subject.ts";
+import { python3 } from "../src/util/python.ts";
 
 export const ZOO_DIR = fileURLToPath(new URL("./faulty/", import.meta.url));
 const FIXTURES = fileURLToPath(new URL("../src/conformance/fixtures/", import.meta.url));
@@ -128,14 +129,15 @@ export function loadZoo(dir = ZOO_DIR): FaultySubject[] {
 let numpyAvailable: boolean | undefined;
 /** Whether `python3 -c "import numpy"` succeeds (the Python subjects are skipped otherwise). */
 export function pythonWithNumpy(): boolean {
-  numpyAvailable ??= spawnSync("python3", ["-c", "import numpy"], { stdio: "ignore", timeout: 30_000 }).status === 0;
+  const python = python3();
+  numpyAvailable ??= python !== null && spawnSync(python, ["-c", "import numpy"], { stdio: "ignore", timeout: 30_000 }).status === 0;
   return numpyAvailable;
 }
 
 export function subjectSpec(subject: FaultySubject, dir = ZOO_DIR): SubjectSpec {
   const path = `${dir}${subject.file}`;
   if (subject.form === "module") return { module: path };
-  const interpreter = subject.language === "python" ? "python3" : process.execPath;
+  const interpreter = subject.language === "python" ? (python3() ?? "python3") : process.execPath;
   return { command: `"${interpreter}" "${path}"` };
 }
 

@@ -4,6 +4,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { python3, pythonMissing } from "../util/python.ts";
 
 export interface MpmathRun {
   seconds: number;
@@ -18,7 +19,9 @@ const SCRIPT = fileURLToPath(new URL("./mpmath_kl.py", import.meta.url));
 
 /** null when python3 with mpmath can be run, else the reason it cannot. */
 export function mpmathMissing(): string | null {
-  const run = spawnSync("python3", ["-c", "import mpmath"], { encoding: "utf8" });
+  const missing = pythonMissing();
+  if (missing !== null) return missing;
+  const run = spawnSync(python3() as string, ["-c", "import mpmath"], { encoding: "utf8" });
   if (run.error !== undefined) return `python3 not found (${run.error.message})`;
   if (run.status !== 0) return "python3 has no mpmath module (pip install mpmath)";
   return null;
@@ -26,7 +29,7 @@ export function mpmathMissing(): string | null {
 
 /** Best of `repeat` runs at `dps` digits, or an Error saying what went wrong. */
 export function runMpmath(p: readonly (number | string)[], n: number, dps: number, repeat: number): MpmathRun | Error {
-  const run = spawnSync("python3", [SCRIPT], { input: JSON.stringify({ p, n, dps, repeat }), encoding: "utf8", timeout: 600_000, maxBuffer: 1 << 24 });
+  const run = spawnSync(python3() ?? "python3", [SCRIPT], { input: JSON.stringify({ p, n, dps, repeat }), encoding: "utf8", timeout: 600_000, maxBuffer: 1 << 24 });
   if (run.error !== undefined) return new Error(`mpmath run failed: ${run.error.message}`);
   if (run.status !== 0) return new Error(`mpmath run failed (exit ${run.status}): ${run.stderr.trim().split("\n").slice(-1)[0] ?? ""}`);
   try {

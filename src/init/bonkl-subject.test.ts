@@ -11,13 +11,19 @@ import { describe, expect, test } from "vitest";
 import { formatReport } from "../conformance/format-report.ts";
 import { runCheck } from "../conformance/run-check.ts";
 import { openProcessSubject } from "../subject/process-subject.ts";
+import { python3, pythonCommand, pythonMissing } from "../util/python.ts";
 
 const HELPER = fileURLToPath(new URL("./bonkl_subject.py", import.meta.url));
 const SCRIPTED = fileURLToPath(new URL("./fixtures/scripted_subject.py", import.meta.url));
 const DECIMAL = fileURLToPath(new URL("./fixtures/decimal_subject.py", import.meta.url));
 
+/** The interpreter python3 runs (src/util/python.ts): the same Python, without a version manager's shim per start. */
+const PYTHON = python3() ?? "python3";
+
 function probe(args: string[]): string | null {
-  const run = spawnSync("python3", args, { stdio: "ignore" });
+  const missing = pythonMissing();
+  if (missing !== null) return missing;
+  const run = spawnSync(PYTHON, args, { stdio: "ignore" });
   if (run.error !== undefined) return `python3 not runnable (${run.error.message})`;
   return run.status === 0 ? null : `python3 ${args.join(" ")} exited with ${run.status}`;
 }
@@ -37,7 +43,7 @@ interface Exchange {
 /** Runs `python3 args...`, writes `input` to its stdin, closes it and collects what comes back. */
 function exchange(args: string[], input: string | Buffer): Promise<Exchange> {
   return new Promise((resolve, reject) => {
-    const child = spawn("python3", args, { stdio: ["pipe", "pipe", "pipe"] });
+    const child = spawn(PYTHON, args, { stdio: ["pipe", "pipe", "pipe"] });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on("data", (chunk: Buffer) => out.push(chunk));
@@ -233,7 +239,7 @@ describe.skipIf(noPython !== null)(`the Python helper bonkl_subject.serve${skipp
       "    except Exception as e:",
       "        print(type(e).__name__ + ': ' + str(e))",
     ].join("\n");
-    const messages = spawnSync("python3", ["-c", script, ...cases.map(([call]) => call)], { encoding: "utf8", input: lines({ id: 1, op: "capabilities", args: {} }) });
+    const messages = spawnSync(PYTHON, ["-c", script, ...cases.map(([call]) => call)], { encoding: "utf8", input: lines({ id: 1, op: "capabilities", args: {} }) });
     expect(messages.status, messages.stderr).toBe(0);
     expect(messages.stdout.trim().split("\n")).toEqual(cases.map(([, message]) => message));
     // ... and one as a script would meet it: exit status 1, the message on stderr, stdout untouched
@@ -252,13 +258,13 @@ describe.skipIf(noPython !== null)(`the Python helper bonkl_subject.serve${skipp
       "stdlib = getattr(sys, 'stdlib_module_names', None)",
       "print(sorted(names)); print(stdlib is None or names <= stdlib)",
     ].join("\n");
-    const run = spawnSync("python3", ["-c", check], { encoding: "utf8" });
+    const run = spawnSync(PYTHON, ["-c", check], { encoding: "utf8" });
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout.trim().split("\n")).toEqual(["['inspect', 'json', 'math', 'os', 're', 'sys']", "True"]);
   });
 
   test("bonkl's program-subject runner reads its answers as values, errors and unsupported, with no fault", async () => {
-    const subject = openProcessSubject(`python3 "${SCRIPTED}"`, { startGraceMs: 10_000 });
+    const subject = openProcessSubject(pythonCommand(SCRIPTED), { startGraceMs: 10_000 });
     const answers = await Promise.all([
       subject.call("klFormula", { n: 16 }),
       subject.call("infInList", {}),
@@ -274,7 +280,7 @@ describe.skipIf(noPython !== null)(`the Python helper bonkl_subject.serve${skipp
   });
 
   test(`[slow] runCheck of a correct subject built with the helper passes the standard domain`, async () => {
-    const report = await runCheck({ subject: { command: `python3 "${DECIMAL}"` }, domains: ["standard"], runs: 100 });
+    const report = await runCheck({ subject: { command: pythonCommand(DECIMAL) }, domains: ["standard"], runs: 100 });
     const text = formatReport(report);
     expect(report.verdict, text).toBe("PASS");
     expect(report.results.map((r) => r.op).sort(), text).toEqual(["bonPmf", "klBon", "klEstimate", "klEstimateUpper", "klFormula", "renyi2"]);
