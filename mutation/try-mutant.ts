@@ -11,7 +11,7 @@
  * a timeout, which Stryker counts as detected). Refuses to run when the file on disk is not the source the report
  * was made from (its line and column numbers would point elsewhere).
  */
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
@@ -68,7 +68,7 @@ function describe(part: string, path: string, source: string, m: Mutant): string
   return `${part}:${m.id}\t${path}:${start.line}:${start.column} ${m.mutatorName} (${m.status}): ${short(original)} -> ${short(m.replacement ?? "")}`;
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const dash = argv.indexOf("--");
   const own = dash < 0 ? argv : argv.slice(0, dash);
@@ -99,6 +99,7 @@ function main(): void {
   if (ids.length === 0 || tests.length === 0) fail("usage: try-mutant.ts ID... -- TEST_FILE... | --list FILE [--all]");
 
   for (const qualified of ids) {
+    // (the file is restored after each mutant, also when a test run is stopped at its timeout)
     const [part = "", id] = qualified.split(":");
     const report = parts.get(part) ?? fail(`${qualified}: give ids as PART:N (as --list prints them); parts: ${[...parts.keys()].join(", ")}`);
     const found = Object.entries(report.files).flatMap(([path, file]) => file.mutants.filter((m) => m.id === id).map((m) => ({ path, file, m })));
@@ -114,8 +115,8 @@ function main(): void {
     process.once("SIGTERM", onSignal);
     try {
       writeFileSync(`${ROOT}${hit.path}`, applyMutant(onDisk, hit.m));
-      const run = spawnSync("npx", ["vitest", "run", ...tests], { cwd: ROOT, encoding: "utf8", timeout: timeoutSeconds * 1000, env: { ...process.env, BONKL_STRYKER: "1" } });
-      const verdict = run.error !== undefined ? "TIMEOUT (detected)" : run.status === 0 ? "SURVIVED" : "KILLED";
+      const run = await runTests(tests, timeoutSeconds * 1000);
+      const verdict = run === "timeout" ? "TIMEOUT (detected)" : run === 0 ? "SURVIVED" : "KILLED";
       process.stdout.write(`${verdict}\t${describe(part, hit.path, onDisk, hit.m)}\n`);
     } finally {
       restore();
@@ -125,4 +126,33 @@ function main(): void {
   }
 }
 
-if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) main();
+/**
+ * Runs the tests in a process group of their own: at the timeout the whole group is killed. (A mutant that loops
+ * forever keeps vitest's worker processes busy; killing only npx, as a spawnSync timeout does, left them running,
+ * each holding a core, long after.) Resolves with the exit status, or "timeout".
+ */
+function runTests(tests: readonly string[], timeoutMs: number): Promise<number | "timeout"> {
+  return new Promise((resolve) => {
+    const child = spawn("npx", ["vitest", "run", ...tests], { cwd: ROOT, stdio: "ignore", detached: true, env: { ...process.env, BONKL_STRYKER: "1" } });
+    const killGroup = () => {
+      try {
+        process.kill(-(child.pid as number), "SIGKILL");
+      } catch {
+        // the group is gone already
+      }
+    };
+    const timer = setTimeout(() => {
+      killGroup();
+      resolve("timeout");
+    }, timeoutMs);
+    process.once("exit", killGroup);
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      killGroup(); // workers the run left behind
+      process.removeListener("exit", killGroup);
+      resolve(code ?? 1);
+    });
+  });
+}
+
+if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) await main();
