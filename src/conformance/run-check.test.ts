@@ -94,6 +94,15 @@ describe("runCheck", () => {
   }, 60_000);
 });
 
+describe("runCheck: the built-in library interrupted", () => {
+  test("before it starts: INTERRUPTED like any subject (no program to kill)", async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const report = await runCheck({ domains: ["standard"], runs: 1, signal: controller.signal });
+    expect(report).toMatchObject({ verdict: "INTERRUPTED", exitStatus: 130, results: [] });
+  }, 60_000);
+});
+
 /** A progress sink that records what it is told and can call back on a given event (to interrupt a run there). */
 function recordingProgress(on: { note?: (text: string) => void; tick?: (ticks: number) => void; done?: () => void } = {}) {
   const seen = { starts: [] as number[], ticks: 0, notes: [] as string[], done: 0 };
