@@ -1,6 +1,8 @@
 import { describe, expect, test } from "vitest";
 import { fileURLToPath } from "node:url";
-import { readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { getEventListeners } from "node:events";
 import { UsageError } from "../errors.ts";
 import { DOMAIN_NAMES } from "./domains/index.ts";
@@ -208,6 +210,26 @@ describe("runCheck: interrupted during the run", () => {
     expect(report.verdict).toBe("INTERRUPTED");
     expect(report.results.map((r) => [r.op, r.cases])).toEqual([["bonPmf", 1]]);
     expect(report.notes.at(-1)).toBe(`interrupted (Ctrl-C): the subject was stopped; 1 op x domain pair(s) graded, not graded: klBon in standard; ${tail}`);
+  }, 60_000);
+
+  test("while the capabilities answer is on its way: a late usage error is the run's early stop, reported", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "bonkl-late-capabilities-"));
+    const marker = join(dir, "asked");
+    const controller = new AbortController();
+    try {
+      const running = runCheck({ subject: { module: fixture("late-capabilities.mjs") }, domains: ["standard"], runs: 1, signal: controller.signal, subjectOptions: { env: { ...process.env, BONKL_TEST_MARKER: marker } } });
+      while (!existsSync(marker)) await new Promise((resolve) => setTimeout(resolve, 5));
+      controller.abort();
+      writeFileSync(`${marker}.go`, "go");
+      const report = await running;
+      expect(report).toMatchObject({ verdict: "INTERRUPTED", exitStatus: 130, results: [] });
+      expect(report.notes).toEqual([
+        `the run stopped early: the subject lists no op that bonkl checks (capabilities: ["epsInfinity"]; checked ops: bonPmf, klBon, klFormula, klEstimate, klEstimateUpper, renyi2)`,
+        `interrupted (Ctrl-C): the subject was stopped; 0 op x domain pair(s) graded; ${tail}`,
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, 60_000);
 
   test("once every pair is graded: the note names no pair as not graded", async () => {
