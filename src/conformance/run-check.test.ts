@@ -232,6 +232,37 @@ describe("runCheck: interrupted during the run", () => {
     }
   }, 60_000);
 
+  test("a program subject stuck in a call is killed at the interruption, not left to its timeout", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "bonkl-stuck-program-"));
+    const marker = join(dir, "pid");
+    const controller = new AbortController();
+    let pid: number | null = null;
+    try {
+      const running = runCheck({
+        subject: { command: `${JSON.stringify(process.execPath)} ${JSON.stringify(fixture("stuck-program.mjs"))}` },
+        domains: ["standard"],
+        runs: 1,
+        signal: controller.signal,
+        subjectOptions: { timeoutMs: 60_000, env: { ...process.env, BONKL_TEST_MARKER: marker } },
+      });
+      while (!existsSync(marker) || readFileSync(marker, "utf8") === "") await new Promise((resolve) => setTimeout(resolve, 5));
+      pid = Number(readFileSync(marker, "utf8"));
+      controller.abort();
+      const report = await running;
+      expect(report.verdict).toBe("INTERRUPTED");
+      expect(() => process.kill(pid!, 0)).toThrow(); // gone by the time the report is back
+    } finally {
+      if (pid !== null) {
+        try {
+          process.kill(pid, "SIGKILL");
+        } catch {
+          // already gone
+        }
+      }
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
   test("once every pair is graded: the note names no pair as not graded", async () => {
     const controller = new AbortController();
     const { sink } = recordingProgress({ done: () => controller.abort() });
