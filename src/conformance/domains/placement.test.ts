@@ -47,3 +47,19 @@ describe("special masses where the label puts them", () => {
     expect([...places].sort()).toEqual(["bottom", "middle", "top"]);
   });
 });
+
+describe("large-L: the label names the weights' family", () => {
+  test("uniform and Zipf weights are named as such; only random ones say 'random weights'", () => {
+    const seen = new Set<string>();
+    for (const c of fc.sample(domainNamed("large-L")!.ops.bonPmf!.arbitrary, { seed: 5, numRuns: 16 })) {
+      const p = c.args.p as number[];
+      const rising = p.every((x, i) => i === 0 || x >= p[i - 1]!);
+      const falling = p.every((x, i) => i === 0 || x <= p[i - 1]!);
+      const family = rising && falling ? "uniform" : rising ? "zipf-up" : falling ? "zipf-down" : "random";
+      expect(c.label.includes(family === "random" ? "random weights (seed " : family), c.label).toBe(true);
+      if (family !== "random") expect(c.label, c.label).not.toContain("random weights");
+      seen.add(family);
+    }
+    expect(seen.size).toBeGreaterThanOrEqual(3);
+  });
+});
