@@ -120,3 +120,88 @@ describe("CaseWindow", () => {
     expect(asked).toBe(askedAtStop);
   });
 });
+
+describe("CaseWindow: the weight window, step by step", () => {
+  /** Lets the producer run until it waits (it only waits on the window or on the cases). */
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 10));
+  const heavy = (size: number, label: string): Case => ({ args: { p: new Array(size).fill(0), n: 2 }, label });
+
+  test("a case's weight is 1 plus the entries of its array args; numbers and strings weigh nothing", () => {
+    expect(caseWeight(heavy(5, "x"))).toBe(6);
+    expect(caseWeight({ args: { n: 7, eps: 0.5, note: "abc" }, label: "x" })).toBe(1);
+  });
+
+  test("cases are asked while their weights fit (a sum equal to the bound fits), and each grading frees its case's weight", async () => {
+    // weights 4, 6, 4, 51, 3 against a bound of 10
+    const cases = [heavy(3, "0"), heavy(5, "1"), heavy(3, "2"), heavy(50, "3"), heavy(2, "4")];
+    const asked: string[] = [];
+    const window = new CaseWindow(["x"], { cases: async function* () { yield* cases; }, ask: (_plan, c) => (asked.push(c.label), answer(1)) }, 100, 10);
+    const producing = window.run();
+    await settle();
+    expect(asked).toEqual(["0", "1"]); // 4 + 6 = 10 fits; 10 + 4 does not
+    window.graded(); // frees 4: 6 + 4 = 10
+    await settle();
+    expect(asked).toEqual(["0", "1", "2"]);
+    window.graded(); // frees 6: 4 + 51 > 10
+    await settle();
+    expect(asked).toEqual(["0", "1", "2"]);
+    window.graded(); // empty: the 51 goes alone
+    await settle();
+    expect(asked).toEqual(["0", "1", "2", "3"]);
+    window.graded(); // frees 51
+    await settle();
+    expect(asked).toEqual(["0", "1", "2", "3", "4"]);
+    window.graded();
+    await producing;
+  });
+
+  test("a pair whose cases fail to generate ends its stream with that error; the next pair still runs", async () => {
+    const window = new CaseWindow(["bad", "good"], {
+      cases: async function* (plan) {
+        yield heavy(1, `${plan} 0`);
+        if (plan === "bad") throw new Error("generator bug");
+      },
+      ask: () => answer(1),
+    });
+    const producing = window.run();
+    const seen: string[] = [];
+    await expect(
+      (async () => {
+        for await (const item of window.streams[0]!) {
+          seen.push(item.case.label);
+          window.graded();
+        }
+      })(),
+    ).rejects.toThrow("generator bug");
+    expect(seen).toEqual(["bad 0"]);
+    expect((await take(window.streams[1]!, 5)).map((item) => item.case.label)).toEqual(["good 0"]);
+    await producing;
+  });
+
+  test("stopped during a pair: the later pairs' cases are not even generated", async () => {
+    const generated: string[] = [];
+    const window = new CaseWindow(["a", "b"], {
+      cases: async function* (plan) {
+        for (let k = 0; k < 100; k++) {
+          generated.push(`${plan} ${k}`);
+          yield heavy(1, `${plan} ${k}`);
+        }
+      },
+      ask: () => answer(1),
+    }, 4);
+    const producing = window.run();
+    await settle();
+    window.stop();
+    await producing;
+    expect(generated.every((label) => label.startsWith("a "))).toBe(true);
+  });
+});
+
+describe("lazyCases: a failure is the generator's own error", () => {
+  test("the arbitrary's error, not a generic one", async () => {
+    const broken = numbered.map(() => {
+      throw new TypeError("bad arbitrary");
+    });
+    await expect(take(lazyCases(broken, 5, 10), 10)).rejects.toThrow(/^bad arbitrary$/);
+  });
+});

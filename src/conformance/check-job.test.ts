@@ -2,6 +2,7 @@ import { getEventListeners } from "node:events";
 import { describe, expect, test } from "vitest";
 import * as float from "../float/subject.ts";
 import type { PairTiming } from "./answer-timing.ts";
+import type { AskedCase } from "./case-window.ts";
 import { ask, askAll, gradeJob, planCases, planJob, type JobContext, type JobPlan } from "./check-job.ts";
 import { classOf } from "./failure-class.ts";
 import { domainNamed } from "./domains/index.ts";
@@ -251,6 +252,32 @@ describe("gradeJob", () => {
     expect(JSON.stringify(cls.counterexample!.args).length).toBeGreaterThan(4000);
     expect(cls.worstCase.args).toBeNull();
     expect(cls.worstCase.expected).toBeNull(); // a non-numeric answer has no error: no enclosure is looked up
+  });
+
+  test("interrupted after a case: the next case is not even waited for (grading stops after the case in hand)", async () => {
+    const controller = new AbortController();
+    const plan = await planJob(domainNamed("standard")!, "klFormula", 11, 5);
+    const ctx = context(correct, { signal: controller.signal, onCase: () => controller.abort() });
+    const [first] = await askAll(ctx, plan);
+    let pulls = 0;
+    // one asked case, then a stream that never yields its next item (as a producer waiting for room would)
+    const stream: AsyncIterable<AskedCase> = {
+      [Symbol.asyncIterator]: () => ({
+        next: () => (++pulls === 1 ? Promise.resolve({ value: first!, done: false }) : new Promise<IteratorResult<AskedCase>>(() => {})),
+        return: () => Promise.resolve({ value: undefined, done: true }),
+      }),
+    };
+    const result = await gradeJob(ctx, plan, stream);
+    expect(result.cases).toBe(1);
+    expect(pulls).toBe(1);
+  });
+
+  test("a fault the subject's log does not hold (beyond the faults it keeps) counts as hitting its request alone", async () => {
+    const ctx = context({ klFormula: () => fault("timeout", "T", 3) });
+    ctx.subject.log = () => ({ ...FakeSubject.prototype.log.call(ctx.subject), faults: [] });
+    const plan = await planJob(domainNamed("standard")!, "klFormula", 11, 1);
+    const result = await gradeJob(ctx, plan, await askAll(ctx, plan));
+    expect(result.classes[0]!.worstCase.why).toBe("fault timeout: no answer within the timeout while it was the only request pending (T)");
   });
 
   test("the timeouts of two faults: each request gets its own fault's count", async () => {

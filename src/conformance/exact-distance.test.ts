@@ -255,3 +255,24 @@ describe("distanceToEnclosure and isWithin", () => {
     expect(distanceToRational(read("1e999"), { num: 1n, den: 10n })).toBe(Number.POSITIVE_INFINITY);
   });
 });
+
+describe("toGrid: any representation of a value", () => {
+  test("a zero written with a fine exponent rounds down to zero, not to -1 grid step", () => {
+    const zero = toGrid({ m: 0n, e: -GRID_BITS - 10 }, false);
+    expect(zero.m).toBe(0n);
+    expect(zero.e).toBe(-GRID_BITS);
+  });
+});
+
+describe("readDecimal: forms the protocol's decimal strings may take", () => {
+  test("a leading point with several digits", () => {
+    expect(readDecimal(".25")).toEqual(readDecimal("0.25"));
+    expect(readDecimal(".25")).not.toBeNull();
+  });
+
+  test("leading zeros do not make a value huge: its place is that of its first non-zero digit", () => {
+    // 0.001e401 = 1e398, below the huge place 1e400
+    expect(readDecimal(`0.001e${HUGE_PLACE + 1}`)).toMatchObject({ sign: 1, huge: false });
+    expect(readDecimal(`0.001e${HUGE_PLACE + 3}`)).toEqual({ sign: 1, huge: true });
+  });
+});

@@ -228,3 +228,127 @@ describe("formatReport", () => {
     expect(formatReport(reportOf({ timing: { timeoutMs: 1, slowest: [], timeouts: 1, suggestedTimeoutMs: null, advice: "A" } }))).toContain("Answer times: A\n\n");
   });
 });
+
+describe("formatReport: whole texts (expected texts written out by hand from the layout of spec/conformance.md)", () => {
+  const TABLE_HEAD = "op      domain    cases  worst error  error/tol  verdict  rel err (u)  digits  accurate  remark";
+  const PASS_ROW = "bonPmf  standard     10     1.00e-17     0.0100  PASS             1.5    15.8  yes";
+  const END = "Seed 7. Replay: npx bonkl check --subject ./impl.mjs --seed 7 --runs 10\nPASS: every checked op passed in every checked domain (1 op x domain pairs graded, 1.2 s)\n";
+
+  test("a passing report has no section beyond the table: header, blank line, table, blank line, replay, summary", () => {
+    expect(formatReport(reportOf())).toBe(["bonkl check: module ./impl.mjs", "seed 7, 10 runs, domains: standard", "", TABLE_HEAD, PASS_ROW, "", END].join("\n"));
+    expect(lines(formatReport(reportOf({ domains: ["standard", "ties"] })))[1]).toBe("seed 7, 10 runs, domains: standard, ties");
+  });
+
+  test("each section follows a blank line and lists only its own pairs", () => {
+    const text = formatReport(
+      reportOf({
+        results: [
+          resultOf(),
+          resultOf({ op: "klBon", verdict: "NOT RUN", remark: "X", accuracy: accuracyResultOf({ verdict: "not accurate", correctDigits: null }) }),
+          resultOf({ op: "renyi2", verdict: "FAIL", remark: "R", worstCase: caseRecordOf({ why: "W" }), accuracy: accuracyResultOf({ verdict: "not accurate" }) }),
+          resultOf({ op: "klFormula", verdict: "PASS", accuracy: accuracyResultOf({ verdict: "not accurate", accurate: 9, worstBoundRatio: 2, worstCase: caseRecordOf({ argsSummary: "A", entry: null, answer: 1 }) }) }),
+          resultOf({ op: "klEstimate", domain: "normalisation", verdict: "INFO", asGiven: 2, worstCase: null }),
+          resultOf({ op: "klEstimate", domain: "invalid", verdict: "SKIP", worstCase: caseRecordOf({ label: "n = 0", status: "accepted" }) }),
+          resultOf({ op: "klFormula", domain: "invalid", verdict: "INFO", worstCase: caseRecordOf({ label: "n = -1", answer: 2, status: "accepted" }) }),
+        ],
+        notes: ["N"],
+        timing: { timeoutMs: 150, slowest: [], timeouts: 1, suggestedTimeoutMs: 1000, advice: "ADVICE" },
+      }),
+    );
+    const rest = text.slice(text.indexOf("\n\nFailures"));
+    expect(rest).toBe(
+      [
+        "",
+        "",
+        "Failures (each failure class with its shrunk example and its worst case):",
+        "",
+        "  renyi2 in standard: R",
+        '    input:    {"p":[0.5,0.5],"n":2}',
+        "    case:     L=2 n=2 (case #3)",
+        "    answer:   0.75 (entry 0)",
+        "    exact in: [2.5e-1, 2.5e-1]",
+        "    error:    5.00e-1  tolerance 3.20e-14  (1.56e+13 x tolerance)",
+        "    why:      W",
+        "",
+        "Not graded (never PASS, never FAIL; the run does not exit 0):",
+        "  klBon in standard: NOT RUN: X",
+        "",
+        "Within tolerance but not accurate (beyond the bound a careful implementation meets; --strict fails these):",
+        "  klFormula in standard: 1 of 10 cases; worst 2.00 x the bound, relative error 1.5 u (15.8 digits): A -> 1",
+        "",
+        "Answers that read p as given, not p / sum(p) (the protocol divides p by its exact sum):",
+        "  klEstimate in normalisation: 2 of 10 answers match p as given",
+        "",
+        "Invalid inputs answered without an error (informational):",
+        "  klFormula: n = -1 -> 2 (accepted)",
+        "",
+        "Answer times: ADVICE",
+        "",
+        "Note: N",
+        "",
+        END,
+      ].join("\n"),
+    );
+    // the table's digits cell of an accuracy verdict without a digit count
+    expect(text).toContain("\nklBon       standard          10     1.00e-17     0.0100  NOT RUN          1.5       -  no        X\n");
+  });
+
+  test("a failing class: a regime bound missing or single, a value class not shrunk, the worst case written out", () => {
+    const cls = classResultOf({ counterexample: null, regime: { nMin: 5, nMax: 5, smallMin: 1e-3, smallMax: null } });
+    const text = formatReport(reportOf({ results: [resultOf({ verdict: "FAIL", remark: "R", classes: [cls] })] }));
+    expect(text).toContain(
+      [
+        "  bonPmf in standard: R",
+        "  [in-order/value] distinct rewards in order, wrong value: 4 case(s), n 5",
+        "    worst case (#9, n=9000, smallest mass or eps 0.250): 8.30e+4 x tolerance",
+        '      input:    {"p":[0.25,0.75],"n":9000}',
+        "      case:     L=2 n=2 (case #9)",
+        "      answer:   0.75 (entry 0)",
+        "      exact in: [2.5e-1, 2.5e-1]",
+        "      error:    5.00e-1  tolerance 3.20e-14  (8.30e+4 x tolerance)",
+        "      why:      off by 0.500, tolerance 3.20e-14 (entry 0)",
+        "",
+        "Seed 7.",
+      ].join("\n"),
+    );
+    // the pair's own worst case is written only when it has no class (each class writes its worst case)
+    const withWorst = formatReport(reportOf({ results: [resultOf({ verdict: "FAIL", remark: "R", classes: [cls], worstCase: caseRecordOf({ why: "PAIR WORST" }) })] }));
+    expect(withWorst).toContain("  bonPmf in standard: R\n  [in-order/value]");
+    expect(withWorst).not.toContain("PAIR WORST");
+    // a failing pair with neither a class nor a worst case (as read from a JSON report) is named alone
+    const bare = formatReport(reportOf({ results: [resultOf({ verdict: "FAIL", remark: "R", classes: [], worstCase: null })] }));
+    expect(bare).toContain("\n  bonPmf in standard: R\n\nSeed 7.");
+    const nMissing = classResultOf({ regime: { nMin: null, nMax: 9, smallMin: null, smallMax: null } });
+    expect(formatReport(reportOf({ results: [resultOf({ verdict: "FAIL", remark: "R", classes: [nMissing] })] }))).toContain("wrong value: 4 case(s)\n");
+  });
+
+  test("the shrunk case that is also the worst case is written once", () => {
+    const same = classResultOf({ worstCase: caseRecordOf({ index: 9 }) });
+    const text = formatReport(reportOf({ results: [resultOf({ verdict: "FAIL", remark: "R", classes: [same] })] }));
+    expect(text).toContain("    worst case (#9, n=2, smallest mass or eps 0.500): the shrunk case itself\n\nSeed 7.");
+  });
+
+  test("answer lines: the entry for graded answers only; the error line needs both error and tolerance; no ratio is inf", () => {
+    const describe = (fields: Parameters<typeof caseRecordOf>[0]) => formatReport(reportOf({ results: [resultOf({ verdict: "FAIL", remark: "R", worstCase: caseRecordOf(fields) })] }));
+    expect(describe({ status: "pass", entry: 1 })).toContain("    answer:   0.75 (entry 1)\n");
+    expect(describe({ status: "fault", entry: 1 })).toContain("    answer:   0.75\n");
+    expect(describe({ error: null })).not.toContain("    error:");
+    expect(describe({ tolerance: null })).not.toContain("    error:");
+    expect(describe({ ratio: null })).toContain("    error:    5.00e-1  tolerance 3.20e-14  (inf x tolerance)\n");
+  });
+
+  test("inputs too long to print name where they are in the JSON report", () => {
+    const long = { p: Array<number>(1000).fill(0.001), n: 2 };
+    const record = caseRecordOf({ args: long, argsSummary: "LONG" });
+    const cls = classResultOf({ counterexample: { ...record, shrinks: 1, path: "0" }, worstCase: caseRecordOf({ args: long, argsSummary: "LONG2" }) });
+    const text = formatReport(reportOf({ results: [resultOf(), resultOf({ verdict: "FAIL", remark: "R", classes: [cls] }), resultOf({ verdict: "FAIL", remark: "S", worstCase: record })] }));
+    expect(text).toContain("    input:    LONG (whole input: the JSON report, results[1].classes[0].counterexample.args)\n");
+    expect(text).toContain("      input:    LONG2 (whole input: the JSON report, results[1].classes[0].worstCase.args)\n");
+    expect(text).toContain("    input:    LONG (whole input: the JSON report, results[2].worstCase.args)\n");
+  });
+
+  test("a quarantined op alone opens the fault section", () => {
+    const log = { ...reportOf().subjectLog, quarantined: [{ op: "klBon", ids: [3], reason: "Q" }] };
+    expect(formatReport(reportOf({ subjectLog: log }))).toContain("\n\nSubject faults ():\n  (grouped by kind and message, numbers set aside; the JSON report lists each)\n  klBon quarantined (its other cases NOT RUN): Q\n\nSeed 7.");
+  });
+});

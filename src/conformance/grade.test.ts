@@ -4,8 +4,8 @@ import { Enclosure } from "../oracle/index.ts";
 import { doubleToDyadic } from "../numerics/dyadic.ts";
 import { asGivenWords, describeSum, matchesAsGiven } from "./as-given.ts";
 import { describeFault, faultOutcome, timeoutEvidence } from "./fault-evidence.ts";
-import { decidesBefore, firstOf, gradeCase, isSharp, lessAccurate, ratioOf, tighter, type EntryComparison } from "./grade.ts";
-import { OracleCache } from "./oracle-cache.ts";
+import { decidesBefore, describeExpected, firstOf, gradeCase, isSharp, lessAccurate, ratioOf, tighter, type EntryComparison } from "./grade.ts";
+import { OracleCache, sharedOracleCache } from "./oracle-cache.ts";
 import * as assumesSumOne from "./fixtures/assumes-sum-one.ts";
 import { parsedCase } from "./case.ts";
 
@@ -195,6 +195,13 @@ describe("the unnormalised reading", () => {
     }
   });
 
+  test("a bonPmf answer reads p as given only when every entry does", () => {
+    const normalised = (oracle.get("bonPmf", parsedCase(raw)) as Enclosure[]).map((e) => e.mid);
+    const mixed = [asGivenAnswers.bonPmf[0], normalised[1]];
+    expect(matchesAsGiven("bonPmf", parsedCase(raw), [asGivenAnswers.bonPmf[0], asGivenAnswers.bonPmf[1]], oracle)).toBe(true);
+    expect(matchesAsGiven("bonPmf", parsedCase(raw), mixed, oracle)).toBe(false);
+  });
+
   test("no reading when it cannot apply", () => {
     expect(matchesAsGiven("klFormula", parsedCase({ n: 2 }), 0.19, oracle)).toBeNull();
     expect(matchesAsGiven("bonPmf", parsedCase({ p: [0.5, 0.5], n: 3 }), [0.125, 0.875], oracle)).toBeNull(); // sum exactly 1
@@ -331,5 +338,15 @@ describe("the pieces of a comparison", () => {
     const fake = { get: () => (asked.push("get"), mid), refine: () => (asked.push("refine"), real) } as unknown as OracleCache;
     gradeCase("klFormula", { n: 2 }, value(real.mid), GRADED, fake);
     expect(asked).toEqual(["get", "refine"]);
+  });
+});
+
+describe("describeExpected", () => {
+  test("the exact value's enclosure as two decimal strings (klFormula at n = 2: log 2 - 1/2)", () => {
+    const [lo, hi] = describeExpected("klFormula", { n: 2 }, null, sharedOracleCache);
+    const exact = Math.log(2) - 0.5;
+    expect(Number(lo)).toBeLessThanOrEqual(exact + 1e-16);
+    expect(Number(hi)).toBeGreaterThanOrEqual(exact - 1e-16);
+    expect(Number(hi) - Number(lo)).toBeLessThan(1e-15);
   });
 });

@@ -186,3 +186,32 @@ describe("JobStats", () => {
   });
 });
 
+
+describe("JobStats: the running worst ratio and the answers matching both readings", () => {
+  test("the worst finite ratio is the largest seen, not the last", () => {
+    const s = new JobStats();
+    const c = distributionCase([0.5, 0.5], 2);
+    s.add(0, c, grade({ ratio: 0.5 }));
+    s.add(1, c, grade({ ratio: 0.25 }));
+    expect(s.worstRatio).toBe(0.5);
+  });
+
+  test("a passing answer counts as matching both readings only when it also matches p as given", () => {
+    const s = new JobStats();
+    const c = distributionCase([0.5, 0.5], 2);
+    s.add(0, c, grade({ asGiven: true }));
+    s.add(1, c, grade({ asGiven: false }));
+    s.add(2, c, grade({ asGiven: null }));
+    expect(s.indistinct).toBe(1);
+  });
+});
+
+describe("JobStats: the least accurate case", () => {
+  test("an inaccurate case is worse than an exact answer to an exact value (bound 0: no finite ratio)", () => {
+    const s = new JobStats();
+    const c = distributionCase([0.5, 0.5], 2);
+    s.add(0, c, grade({ accuracy: accuracy({ bound: 0, ratio: Number.NaN, accurate: true, relativeErrorU: 0 }) }));
+    s.add(1, c, grade({ accuracy: accuracy({ bound: 1e-16, ratio: 5, accurate: false, relativeErrorU: 20 }) }));
+    expect(s.worstAccuracy?.index).toBe(1);
+  });
+});

@@ -40,3 +40,24 @@ describe("jsonWithin and previewJson", () => {
     expect(previewJson(["a".repeat(100)], 20)).toBe(`["${"a".repeat(40)}"... (100 characters),...] (1 entries)`);
   });
 });
+
+describe("bounded work: what lies beyond the limit is never read", () => {
+  /** An array whose only entry throws when read: reading it means the bound did not stop early. */
+  const untouchable = (): unknown[] => {
+    const a: unknown[] = [0];
+    Object.defineProperty(a, 0, { get: () => { throw new Error("read beyond the limit"); } });
+    return a;
+  };
+
+  test("jsonLengthBound stops once the limit is passed; a total equal to the limit goes on", () => {
+    expect(jsonLengthBound(["x".repeat(100), untouchable()], 10)).toBe(11);
+    // [1,2]: brackets 2 + comma 1, each number its digits + 2: 3 + 3 + 3 = 9; 6 after the first entry, not past 6
+    expect(jsonLengthBound([1, 2], 6)).toBe(7);
+    // {a:1,b:2,c:3}: braces 2 + commas 2 + per key 3 + 6 + per number 1 + 2: 2 + 2 + 27 + 9 = 40
+    expect(jsonLengthBound({ a: 1, b: 2, c: 3 }, 1000)).toBe(40);
+  });
+
+  test("jsonWithin gives up on a value over the bound without stringifying it", () => {
+    expect(jsonWithin(["x".repeat(1000), untouchable()], 10)).toBeNull();
+  });
+});

@@ -69,3 +69,11 @@ describe("OracleCache", () => {
     expect(DEFAULT_CACHE_BUDGET).toBe(64 * 1024 * 1024);
   });
 });
+
+describe("entryWeight", () => {
+  test("the entry, its key and one ENCLOSURE_BYTES per enclosure, at least one", () => {
+    expect(entryWeight("key", 3)).toBe(ENTRY_BYTES + 3 + 3 * ENCLOSURE_BYTES);
+    expect(entryWeight("key", 1)).toBe(ENTRY_BYTES + 3 + ENCLOSURE_BYTES);
+    expect(entryWeight("key", 0)).toBe(ENTRY_BYTES + 3 + ENCLOSURE_BYTES);
+  });
+});

@@ -90,3 +90,12 @@ describe("informational domains", () => {
     });
   });
 });
+
+describe("PASS with notes", () => {
+  test("a passing pair's notes are joined with '; '", () => {
+    expect(pairVerdict("graded", stats(pass, pass, pass, skip, notRun))).toEqual({
+      verdict: "PASS",
+      remark: "1 unsupported (r); 1 not run (the subject was stopped because it crashed)",
+    });
+  });
+});

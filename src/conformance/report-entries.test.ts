@@ -123,6 +123,25 @@ describe("summariseSubjectLog", () => {
     expect(summary).toMatchObject({ description: "d", requestsSent: 5, requestsAnswered: 3, requestsFaulted: 2, stoppedBecause: "it hung", instances: 0, stderrHead: "", stderrTail: "" });
   });
 
+  test("quarantined ops with their first 10 requests, and the requests given up per op and reason", () => {
+    const ids = Array.from({ length: 12 }, (_, i) => 100 + i);
+    const summary = summariseSubjectLog(
+      log({
+        quarantined: [{ op: "klBon", ids, reason: "Q" }],
+        stopped: [
+          { op: "klBon", reason: "not sent", count: 7, sent: false },
+          { op: "bonPmf", reason: "given up", count: 2, sent: true },
+        ],
+      }),
+      new RequestRegistry(),
+    );
+    expect(summary.quarantined).toStrictEqual([{ op: "klBon", ids: ids.slice(0, 10), reason: "Q" }]);
+    expect(summary.stopped).toStrictEqual([
+      { op: "klBon", reason: "not sent", count: 7, sent: false },
+      { op: "bonPmf", reason: "given up", count: 2, sent: true },
+    ]);
+  });
+
   test("stderr: the first instance's head, the last instance's tail (or its head when it wrote little)", () => {
     const registry = new RequestRegistry();
     expect(summariseSubjectLog(log({ instances: [instance({ head: "H1", tail: "T1" })] }), registry)).toMatchObject({ instances: 1, stderrHead: "H1", stderrTail: "T1" });

@@ -95,3 +95,14 @@ describe("weights", () => {
     expect(LARGE_FAMILIES).toEqual(["uniform", "random", "zipf-up", "zipf-down"]);
   });
 });
+
+describe("log-uniform draws spread over the box", () => {
+  test("most draws lie strictly inside the box, about half of them below its geometric middle", () => {
+    const draws = fc.sample(logUniformReal(1e-12, 1), { seed: 9, numRuns: 2000 });
+    const inside = draws.filter((x) => x > 1e-12 && x < 1);
+    expect(inside.length).toBeGreaterThan(0.5 * draws.length);
+    const low = inside.filter((x) => x < 1e-6).length / inside.length;
+    expect(low).toBeGreaterThan(0.35);
+    expect(low).toBeLessThan(0.65);
+  });
+});

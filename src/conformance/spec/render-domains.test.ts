@@ -22,5 +22,6 @@ describe("renderDomains", () => {
     expect(withDomains(`${DOMAINS_START}x${DOMAINS_END}`, "NEW")).toBe("NEW"); // markers at the very start
     expect(() => withDomains("no markers", "NEW")).toThrow(/markers .* are missing/);
     expect(() => withDomains(`${DOMAINS_END} ${DOMAINS_START}`, "NEW")).toThrow(/missing/);
+    expect(() => withDomains(`head ${DOMAINS_END} tail`, "NEW")).toThrow(/missing/); // the end marker alone
   });
 });
