@@ -5,18 +5,14 @@
 // Each subject's header (mutation/zoo.ts, mutation/README.md) claims the op that is wrong, the domains where bonkl
 // check must FAIL that op (and the failure classes it must report there) and the domains where it must PASS; the test
 // holds every claim. The correct controls
-// (src/float on every domain, the naive fixture on standard) must pass; src/float moreover with room to spare and
-// accurate everywhere (the claim spec/conformance.md makes of bonkl's own library, checked here on the control's
-// report rather than by a second identical run). Python subjects need python3 with numpy and are skipped without it.
+// (src/float on every domain, the naive fixture on standard) must pass. Python subjects need python3 with numpy
+// and are skipped without it.
 import { beforeAll, describe, expect, test } from "vitest";
 import { formatReport } from "../src/conformance/format-report.ts";
 import type { ConformanceReport } from "../src/conformance/report.ts";
 import { CONTROLS, ZOO_RUNS, ZOO_SEED, checkControl, checkZoo, loadZoo, parseHeader, pythonWithNumpy, type ZooOutcome } from "./zoo.ts";
 
 const zoo = loadZoo();
-/** "Room to spare": bonkl's own library stays below this fraction of every tolerance (spec/conformance.md). */
-const ROOM = 1 / 8;
-const ROOM_TEXT = "1/8";
 const hasNumpy = pythonWithNumpy();
 
 describe("faulty subject headers", () => {
@@ -73,26 +69,6 @@ describe(`the zoo under bonkl check (seed ${ZOO_SEED}, ${ZOO_RUNS} cases per op 
       expect(report.verdict, formatReport(report)).toBe("PASS");
     });
   }
-
-  // The claim spec/conformance.md makes of bonkl's own library, checked on the control's report (the same check,
-  // seed and budget as the zoo; not run twice): every graded pair passes with room to spare and is accurate.
-  test(`control: src/float passes every domain, within ${ROOM_TEXT} of every tolerance, and is accurate everywhere`, () => {
-    const report = controls.get(CONTROLS[0]!.name)!;
-    const text = formatReport(report);
-    expect(CONTROLS[0]!.spec).toBeNull(); // the built-in library
-    for (const r of report.results) {
-      expect(["PASS", "INFO"], `${r.op} in ${r.domain}\n${text}`).toContain(r.verdict);
-      if (r.verdict === "PASS") {
-        expect(r.skipped, `${r.op} in ${r.domain}: skipped cases`).toBe(0);
-        expect(r.worstRatio ?? 0, `${r.op} in ${r.domain}: worst error / tolerance`).toBeLessThan(ROOM);
-        expect(r.accuracy.verdict, `${r.op} in ${r.domain}: accurate (worst ${r.accuracy.worstBoundRatio} x the bound)`).toBe("accurate");
-      }
-    }
-    const normalisation = report.results.filter((r) => r.domain === "normalisation");
-    expect(normalisation.every((r) => r.failed === 0 && r.asGiven === 0), text).toBe(true);
-    const invalid = report.results.filter((r) => r.domain === "invalid");
-    expect(invalid.every((r) => r.accepted === 0 && r.faulted === 0), text).toBe(true);
-  });
 
   for (const subject of zoo) {
     const claim = `${subject.op} fails in ${subject.caughtIn.join(", ")}${subject.rightIn.length > 0 ? `, passes in ${subject.rightIn.join(", ")}` : ""}`;
