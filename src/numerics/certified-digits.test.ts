@@ -33,3 +33,18 @@ describe("certifyDigits", () => {
     expect(r).toMatchObject({ value: "1.25e-1", complete: true });
   });
 });
+
+describe("certifyDigits: onWork", () => {
+  it("is handed to the quantity's accuracy when given, and absent otherwise", () => {
+    const asked: Accuracy[] = [];
+    const half = (a: Accuracy) => {
+      asked.push(a);
+      return new Enclosure({ m: 1n, e: -1 }, { m: 1n, e: -1 }, 64);
+    };
+    const onWork = () => undefined;
+    expect(certifyDigits(half, { digits: 5, onWork }).value).toBe("5e-1");
+    expect(asked[0]?.onWork).toBe(onWork);
+    certifyDigits(half, { digits: 5 });
+    expect(asked[1] !== undefined && "onWork" in asked[1]).toBe(false);
+  });
+});

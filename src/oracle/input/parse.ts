@@ -79,7 +79,7 @@ export function parseProbabilities(p: unknown, field = "p"): ExactValue[] {
  * parseProbabilities with the exact sum it checked, for callers that need it too (summing 1000 masses of 330,000-bit
  * denominators costs seconds: do it once).
  */
-export function parseProbabilitiesAndSum(p: unknown, field = "p"): { masses: ExactValue[]; total: Rational } {
+export function parseProbabilitiesAndSum(p: unknown, field: string): { masses: ExactValue[]; total: Rational } {
   if (!Array.isArray(p)) throw new InputError(field, p, "must be an array of probabilities");
   if (p.length === 0) throw new InputError(field, p, "must not be empty");
   const masses = p.map((value, i) => {
