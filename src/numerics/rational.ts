@@ -28,20 +28,18 @@ export const MAX_DECIMAL_EXPONENT = 100_000;
 
 /** The exact value of a finite double. */
 export function rationalFromDouble(x: number): Rational {
-  if (!Number.isFinite(x)) throw new RangeError(`not a finite number: ${x}`);
-  if (x === 0) return { num: 0n, den: 1n };
-  const { m: signed, e: exponent } = doubleToDyadic(x); // x = signed * 2^exponent exactly
-  return exponent >= 0 ? { num: signed << BigInt(exponent), den: 1n } : reduceTwos(signed, -exponent);
+  const { num, den } = scaledFromDouble(x);
+  return { num, den };
 }
 
-function reduceTwos(num: bigint, shift: number): Rational {
+function reduceTwos(num: bigint, shift: number): ScaledRational {
   let n = num;
   let s = shift;
   while (s > 0 && (n & 1n) === 0n) {
     n >>= 1n;
     s--;
   }
-  return { num: n, den: 1n << BigInt(s) };
+  return { num: n, den: 1n << BigInt(s), twos: s, fives: 0 };
 }
 
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
@@ -91,8 +89,10 @@ export function scaleUp(num: bigint, twos: number, fives: number): bigint {
 
 /** The exact value of a double, with its denominator's form (2^k). */
 export function scaledFromDouble(x: number): ScaledRational {
-  const r = rationalFromDouble(x);
-  return { num: r.num, den: r.den, twos: bitLength(r.den) - 1, fives: 0 };
+  if (!Number.isFinite(x)) throw new RangeError(`not a finite number: ${x}`);
+  if (x === 0) return { num: 0n, den: 1n, twos: 0, fives: 0 };
+  const { m: signed, e: exponent } = doubleToDyadic(x); // x = signed * 2^exponent exactly
+  return exponent >= 0 ? { num: signed << BigInt(exponent), den: 1n, twos: 0, fives: 0 } : reduceTwos(signed, -exponent);
 }
 
 /**
@@ -100,15 +100,21 @@ export function scaledFromDouble(x: number): ScaledRational {
  * multiplications by 5^(difference) and additions only.
  */
 export function sumScaled(values: readonly ScaledRational[]): ScaledRational {
+  // one pass: the sum so far is num / (2^twos 5^fives); a term of a finer denominator rescales the sum instead
+  let num = 0n;
   let twos = 0;
   let fives = 0;
   for (const v of values) {
     if (v.num === 0n) continue;
-    if (v.twos > twos) twos = v.twos;
-    if (v.fives > fives) fives = v.fives;
+    if (v.twos > twos || v.fives > fives) {
+      const t = Math.max(twos, v.twos);
+      const f = Math.max(fives, v.fives);
+      num = scaleUp(num, t - twos, f - fives);
+      twos = t;
+      fives = f;
+    }
+    num += v.twos === twos && v.fives === fives ? v.num : scaleUp(v.num, twos - v.twos, fives - v.fives);
   }
-  let num = 0n;
-  for (const v of values) if (v.num !== 0n) num += scaleUp(v.num, twos - v.twos, fives - v.fives);
   return { num, den: scaleUp(1n, twos, fives), twos, fives };
 }
 

@@ -32,7 +32,8 @@ function isScaled(v: ExactValue): v is ExactValue & ScaledRational {
 export function parseExact(value: unknown, field: string): ExactValue {
   if (typeof value === "number") {
     if (!Number.isFinite(value)) throw new InputError(field, value, "must be a finite number");
-    return { ...scaledFromDouble(value), double: value };
+    const r = scaledFromDouble(value);
+    return { num: r.num, den: r.den, double: value, twos: r.twos, fives: 0 };
   }
   if (typeof value === "string") {
     const r = value.includes("/") ? rationalFromString(value) : scaledFromDecimal(value);
@@ -50,7 +51,8 @@ const SUM_TOLERANCE: Rational = { num: 1n, den: 1_000_000n };
  * when every denominator's form 2^a 5^b is known (sumScaled).
  */
 export function sumRationals(values: readonly ExactValue[]): ExactValue {
-  if (values.every(isScaled)) return sumScaled(values);
+  // (JSON numbers alone, fives = 0: the divisibility path below is as fast, and keeps the same denominators)
+  if (values.every(isScaled) && values.some((v) => v.fives > 0)) return sumScaled(values);
   let num = 0n;
   let den = 1n;
   for (const v of values) {
