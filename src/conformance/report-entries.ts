@@ -12,9 +12,9 @@ import { timeoutEvidence } from "./fault-evidence.ts";
 import type { CaseGrade } from "./grade.ts";
 import type { SubjectLog } from "../subject/subject.ts";
 import type { SubjectSpec } from "../subject/open-subject.ts";
-import type { RequestRegistry } from "./request-registry.ts";
+import { LISTED_REQUESTS, type RequestRegistry } from "./request-registry.ts";
 
-export { RequestRegistry } from "./request-registry.ts";
+export { LISTED_REQUESTS, RequestRegistry } from "./request-registry.ts";
 
 /** Args whose JSON is longer than this are left out of the report (the label and the seed regenerate them). */
 export const MAX_ARGS_CHARS = 4000;
@@ -78,8 +78,6 @@ export function caseRecord(c: Case, grade: CaseGrade, index: number | null, evid
   };
 }
 
-/** Requests listed per fault; the rest are counted. */
-export const LISTED_REQUESTS = 10;
 
 export function summariseSubjectLog(log: SubjectLog, registry: RequestRegistry): SubjectLogSummary {
   const faults: ReportFault[] = log.faults.map((f) => ({

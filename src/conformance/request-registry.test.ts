@@ -1,7 +1,7 @@
 // The request registry remembers the last RECENT_REQUESTS requests and up to KEPT_REQUESTS requests marked to keep;
 // a forgotten request of this run and an id never recorded are told apart in the report.
 import { describe, expect, test } from "vitest";
-import { KEPT_REQUESTS, RECENT_REQUESTS, RequestRegistry } from "./request-registry.ts";
+import { KEEP_FAULTED_EVERY, KEPT_REQUESTS, LISTED_REQUESTS, RECENT_REQUESTS, RequestRegistry } from "./request-registry.ts";
 
 const forgotten = (id: number) => ({ id, op: "?", domain: "?", label: "(not kept: one of the early requests of a run of more than 20000 requests)" });
 const unknown = (id: number) => ({ id, op: "?", domain: "?", label: "(not a conformance request)" });
@@ -17,7 +17,7 @@ function range(from: number, to: number): number[] {
 
 describe("RequestRegistry", () => {
   test("the bounds are 20000 recent and 10000 kept requests", () => {
-    expect([RECENT_REQUESTS, KEPT_REQUESTS]).toEqual([20_000, 10_000]);
+    expect([RECENT_REQUESTS, KEPT_REQUESTS, LISTED_REQUESTS, KEEP_FAULTED_EVERY]).toEqual([20_000, 10_000, 10, 1000]);
   });
 
   test("the last 20000 requests are remembered; an older one is reported as forgotten, an id never sent as unknown", () => {
@@ -63,5 +63,37 @@ describe("RequestRegistry", () => {
     expect(registry.lookup(1)).toEqual(entry(1));
     expect(registry.lookup(10_000)).toEqual(entry(10_000));
     expect(registry.lookup(10_001)).toEqual(forgotten(10_001));
+  });
+
+  test("keepListed keeps the first 10 requests of each fault, not the rest (so that the 10000 places last for 1000 faults)", () => {
+    const registry = new RequestRegistry();
+    recordAll(registry, range(1, 10_000));
+    // 909 faults of 11 requests each (1 to 9999), then one naming request 9999 again, first this time
+    const faults = Array.from({ length: 909 }, (_, f) => ({ ids: range(11 * f + 1, 11 * f + 11) }));
+    registry.keepListed([...faults, { ids: [9_999] }]);
+    recordAll(registry, range(10_001, 30_001)); // every request so far leaves the recent window
+    expect(registry.lookup(1)).toEqual(entry(1));
+    expect(registry.lookup(10)).toEqual(entry(10));
+    expect(registry.lookup(11)).toEqual(forgotten(11)); // the 11th of the first fault: counted, not listed
+    expect(registry.lookup(9_999)).toEqual(entry(9_999));
+    registry.keepListed([{ ids: [10_000] }]); // already forgotten: nothing to keep
+    expect(registry.lookup(10_000)).toEqual(forgotten(10_000));
+  });
+
+  test("caseGraded reads the faults every 1000th graded case, and only then", () => {
+    const registry = new RequestRegistry();
+    recordAll(registry, range(1, 5));
+    const reads: number[] = [];
+    let graded = 0;
+    const faults = () => {
+      reads.push(graded);
+      return [{ ids: [2, 4] }];
+    };
+    for (graded = 1; graded <= 2_500; graded++) registry.caseGraded(faults);
+    expect(reads).toEqual([1000, 2000]);
+    recordAll(registry, range(6, 20_010));
+    expect(registry.lookup(2)).toEqual(entry(2));
+    expect(registry.lookup(3)).toEqual(forgotten(3));
+    expect(registry.lookup(4)).toEqual(entry(4));
   });
 });

@@ -7,7 +7,8 @@ import { getEventListeners } from "node:events";
 import { UsageError } from "../errors.ts";
 import { DOMAIN_NAMES } from "./domains/index.ts";
 import type { ProgressSink } from "./progress-sink.ts";
-import { DEFAULT_RUNS, DEFAULT_SEED, DEFAULT_SUBJECT_MODULE, INTERRUPTED_EXIT_STATUS, runCheck, runsFromEnvironment, selectDomains } from "./run-check.ts";
+import type { InstanceLog, SubjectLog } from "../subject/subject.ts";
+import { closedWithin, DEFAULT_RUNS, DEFAULT_SEED, DEFAULT_SUBJECT_MODULE, INTERRUPTED_EXIT_STATUS, killLiveInstances, runCheck, runsFromEnvironment, selectDomains } from "./run-check.ts";
 
 const fixture = (name: string): string => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
 
@@ -160,7 +161,10 @@ describe("runCheck: grading settings", () => {
     expect(strict.summary).toMatch(/^FAIL: 1 of 1 graded op x domain pairs failed \(--strict: accurate\) \(\d+\.\d s\)$/);
     expect(seen.notes[0]).toBe("klFormula in standard");
     expect(seen.notes.slice(1)).not.toHaveLength(0);
-    for (const note of seen.notes.slice(1)) expect(note).toMatch(/^shrinking klFormula in standard \(.+\)$/);
+    for (const note of seen.notes.slice(1)) expect(note).toMatch(/^shrinking klFormula in standard \(.+, up to 20 s\)$/); // the default limit
+    const limited = recordingProgress();
+    await runCheck({ subject, domains: ["standard"], runs: 4, strict: true, progress: limited.sink, shrinkTimeLimitMs: 3000 });
+    expect(limited.seen.notes.slice(1)).toEqual(seen.notes.slice(1).map((note) => note.replace("up to 20 s", "up to 3 s")));
     const lenient = await runCheck({ subject, domains: ["standard"], runs: 4 });
     expect(lenient.verdict).toBe("PASS");
     expect(lenient.summary).toMatch(/^PASS: every checked op passed in every checked domain \(1 op x domain pairs graded; 1 within tolerance but not accurate \(see --strict\), \d+\.\d s\)$/);
@@ -278,4 +282,31 @@ describe("runCheck: interrupted during the run", () => {
     expect(report.verdict).toBe("PASS");
     expect(getEventListeners(controller.signal, "abort")).toHaveLength(0);
   }, 60_000);
+});
+
+describe("runCheck: the interruption's parts alone, and a run past the request registry's window", () => {
+  const instance = (pid: number | null, exited: boolean): InstanceLog =>
+    ({ instance: 1, pid, requestsSent: 0, requestsAnswered: 0, exit: exited ? { code: 0, signal: null, killedBy: null } : null, stderr: null, stdout: null }) as unknown as InstanceLog;
+
+  test("killLiveInstances kills the groups of running instances only: not one that exited, not one without a pid", () => {
+    const killed: number[] = [];
+    killLiveInstances({ instances: [instance(101, true), instance(102, false), instance(null, false), instance(103, false), instance(null, true)] }, (pid) => killed.push(pid));
+    expect(killed).toEqual([102, 103]);
+  });
+
+  test("closedWithin: the closed subject's log, or after the wait its log as it stands", async () => {
+    const closedLog = { description: "closed" } as SubjectLog;
+    const liveLog = { description: "live" } as SubjectLog;
+    expect(await closedWithin({ close: async () => closedLog, log: () => liveLog }, 60_000)).toBe(closedLog);
+    const started = Date.now();
+    expect(await closedWithin({ close: () => new Promise<SubjectLog>(() => {}), log: () => liveLog }, 20)).toBe(liveLog); // a close that never ends
+    expect(Date.now() - started).toBeLessThan(5_000);
+  }, 10_000);
+
+  test("a run longer than the registry's 20000 requests still names the early faulted requests with their cases", async () => {
+    // the invalid domain needs no oracle: 20100 requests in a few seconds; the first three answers are faults
+    const report = await runCheck({ subject: { module: fixture("early-faults.mjs") }, domains: ["invalid"], runs: 20_100 });
+    expect(report.subjectLog.requestsSent).toBe(20_101);
+    expect(report.subjectLog.faults.map((f) => f.requests.map((r) => [r.id, r.domain]))).toEqual([[[2, "invalid"]], [[3, "invalid"]], [[4, "invalid"]]]);
+  }, 120_000);
 });

@@ -18,7 +18,7 @@ import { timingSummary, type PairTiming } from "./answer-timing.ts";
 import { ask, gradeJob, jobCases, planJob, type JobContext, type JobPlan } from "./check-job.ts";
 import { CaseWindow, type AskedCase } from "./case-window.ts";
 import { DOMAINS, DOMAIN_NAMES, GRADED_OPS, domainNamed, type Domain, type GradedOp } from "./domains/index.ts";
-import { LISTED_REQUESTS, summariseSubjectLog, replayCommand } from "./report-entries.ts";
+import { summariseSubjectLog, replayCommand } from "./report-entries.ts";
 import { RequestRegistry } from "./request-registry.ts";
 import { sharedOracleCache, type OracleCache } from "./oracle-cache.ts";
 import { silentProgress, type ProgressSink } from "./progress-sink.ts";
@@ -90,12 +90,21 @@ async function readCapabilities(subject: Subject, registry: RequestRegistry, not
   return null;
 }
 
-/** How often (in graded cases) the requests named by faults are marked to be kept in the registry. */
-const KEEP_FAULTED_EVERY = 1000;
+/**
+ * Kills the process group of each instance still running in `log` (an instance that exited, or that never got a pid,
+ * is left alone: a pid signalled after its exit may belong to another process by now).
+ */
+export function killLiveInstances(log: Pick<SubjectLog, "instances">, kill: (pid: number) => void = killProcessGroup): void {
+  for (const instance of log.instances) if (instance.exit === null && instance.pid !== null) kill(instance.pid);
+}
 
-/** Marks the requests the report will list for each fault so far (LISTED_REQUESTS per fault) to be kept. */
-function keepFaultedRequests(subject: Subject, registry: RequestRegistry): void {
-  for (const fault of subject.log().faults) for (const id of fault.ids.slice(0, LISTED_REQUESTS)) registry.keep(id);
+/**
+ * Closes the subject and returns its final log, or its log as it stands after `waitMs` when the close takes longer
+ * (a module's worker stuck in a call ends at the latest with its timeout, or when bonkl exits).
+ */
+export async function closedWithin(subject: Pick<Subject, "close" | "log">, waitMs: number): Promise<SubjectLog> {
+  const closed = await Promise.race([subject.close(), new Promise<null>((resolve) => setTimeout(() => resolve(null), waitMs).unref())]);
+  return closed ?? subject.log();
 }
 
 /** The parts of a subject log that describe what the subject did (as opposed to how its instances ended). */
@@ -126,7 +135,7 @@ export async function runCheck(options: CheckOptions = {}): Promise<ConformanceR
     void subject.close(); // unsent requests: "stopped"; stdin closed
     // A program may be busy for long with requests in flight: kill its process group now rather than wait for them
     // (Ctrl-C does the same through process-groups.ts). A module's worker ends with the close or with bonkl.
-    if (spec?.command !== undefined) for (const instance of atInterrupt.instances) if (instance.exit === null && instance.pid !== null) killProcessGroup(instance.pid);
+    if (spec?.command !== undefined) killLiveInstances(atInterrupt);
   };
   if (signal?.aborted) onAbort();
   else signal?.addEventListener("abort", onAbort, { once: true });
@@ -147,7 +156,6 @@ export async function runCheck(options: CheckOptions = {}): Promise<ConformanceR
     planned = plans;
     const caseWindow = new CaseWindow(plans, { cases: jobCases, ask: (plan, c) => ask(ctx, plan, c) });
     window = caseWindow;
-    let graded = 0;
     const ctx: JobContext = {
       subject,
       oracle,
@@ -157,9 +165,9 @@ export async function runCheck(options: CheckOptions = {}): Promise<ConformanceR
         caseWindow.graded();
         progress.tick();
         // faults name requests by id: keep the cases of the ones the report will list (the registry forgets old ones)
-        if (++graded % KEEP_FAULTED_EVERY === 0) keepFaultedRequests(subject, registry);
+        registry.caseGraded(() => subject.log().faults);
       },
-      onShrink: (plan, classId) => progress.note(`shrinking ${plan.op} in ${plan.domain.name} (${classId})`),
+      onShrink: (plan, classId, timeLimitMs) => progress.note(`shrinking ${plan.op} in ${plan.domain.name} (${classId}, up to ${Number((timeLimitMs / 1000).toPrecision(2))} s)`),
       strict: options.strict === true,
       timings,
       ...(signal === undefined ? {} : { signal }),
@@ -185,8 +193,7 @@ export async function runCheck(options: CheckOptions = {}): Promise<ConformanceR
     else {
       // Interrupted: report promptly. A program subject was killed with its process group; a module's worker may
       // still be inside a call and is terminated by the close (at the latest after its timeout) or when bonkl exits.
-      const closed = await Promise.race([subject.close(), new Promise<null>((resolve) => setTimeout(() => resolve(null), INTERRUPT_CLOSE_WAIT_MS).unref())]);
-      log = { ...(closed ?? subject.log()), ...pick(atInterrupt) };
+      log = { ...(await closedWithin(subject, INTERRUPT_CLOSE_WAIT_MS)), ...pick(atInterrupt) };
     }
   }
   const interrupted = atInterrupt !== null;
