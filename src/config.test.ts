@@ -30,6 +30,15 @@ describe("settings", () => {
     expect(readSeed("-2147483647", "--seed")).toBe(-(2 ** 31 - 1));
     expect(readSeed("2147483647", "--seed")).toBe(2 ** 31 - 1);
     expect(message(() => readSeed("2147483648", "--seed"))).toBe('--seed must be an integer in [-(2^31 - 1), 2^31 - 1], got "2147483648"');
+    expect(message(() => readSeed("-2147483648", "--seed"))).toBe('--seed must be an integer in [-(2^31 - 1), 2^31 - 1], got "-2147483648"');
+  });
+
+  test("a range is named in words only when it is exactly the counts' or the seeds' range", () => {
+    const max = Number.MAX_SAFE_INTEGER;
+    const seedMax = 2 ** 31 - 1;
+    expect(message(() => readInteger("-1", "--x", { min: 0, max }))).toBe(`--x must be an integer from 0 to ${max}, got "-1"`);
+    expect(message(() => readInteger("-1", "--x", { min: 0, max: seedMax }))).toBe(`--x must be an integer from 0 to ${seedMax}, got "-1"`);
+    expect(message(() => readInteger("9", "--x", { min: -seedMax, max: 3 }))).toBe(`--x must be an integer from ${-seedMax} to 3, got "9"`);
   });
 
   test("environment variables fall back when absent or empty, and name themselves when malformed", () => {

@@ -26,6 +26,7 @@ describe("readDecimal", () => {
     expect(readDecimal("+.5")).toEqual(finite(5n, 1));
     expect(readDecimal(".5")).toEqual(finite(5n, 1));
     expect(readDecimal("-.5")).toEqual(finite(5n, 1, false, -1));
+    expect(readDecimal(".125e1")).toEqual(finite(125n, 2)); // a leading point with several digits
     expect(readDecimal("5.")).toEqual(finite(5n, 0));
     expect(readDecimal(" 00012.3400e-2 ")).toEqual(finite(123400n, 6));
     expect(readDecimal("100")).toEqual(finite(100n, 0));

@@ -56,6 +56,19 @@ describe("the op table", () => {
     expect(oracle.oracleOps.get("klEstimateUpperVariance")?.summary).toMatch(/^variance of KLhat_1\(eps_n\)/);
   });
 
+  test("each argument spec/vectors/README.md's table gives an op is written the same way in the op's `args`", () => {
+    const table = readFileSync(new URL("../../spec/vectors/README.md", import.meta.url), "utf8");
+    const rows = [...table.matchAll(/^\| `(\w+)` \| `([^`]*)`(?: or `([^`]*)`)? \|/gm)];
+    expect(rows.length).toBeGreaterThanOrEqual(18);
+    for (const [, name, args, alternative] of rows) {
+      const op = oracle.oracleOps.get(name!);
+      expect(op, name).toBeDefined();
+      // top-level parts: "components: [{weight, p, r?}]" is one part
+      const parts = [args!, alternative ?? ""].flatMap((text) => text.split(/,\s*(?![^[]*\])/)).filter((part) => part !== "");
+      for (const part of parts) expect(op!.args, `${name}: ${part}`).toContain(part);
+    }
+  });
+
   test("each op's `args` names what it requires: leaving one out is an InputError naming it", () => {
     const values: Record<string, unknown> = { p: [0.25, 0.75], n: 3, eps: 0.25, alpha: 2, components: [{ weight: 1, p: [1] }] };
     for (const op of oracle.oracleOps.values()) {
