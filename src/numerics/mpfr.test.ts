@@ -49,6 +49,16 @@ describe("binding", () => {
     releaseInteger(z);
     expect([liveReals(), liveIntegerCount()]).toEqual([reals, integers]);
   });
+  test("a precision that is not a positive integer is refused before MPFR sees it; 1 bit is MPFR's least", () => {
+    const reals = liveReals();
+    for (const bad of [Number.NaN, 0, -64, 64.5, Number.POSITIVE_INFINITY]) {
+      expect(() => allocReal(bad), String(bad)).toThrow(new RangeError(`an MPFR precision must be a positive integer number of bits, got ${bad}`));
+    }
+    expect(liveReals()).toBe(reals);
+    const one = allocReal(1);
+    expect(mpfr.mpfr_get_prec(one)).toBe(1);
+    releaseReal(one);
+  });
 });
 
 describe("Arena", () => {

@@ -35,8 +35,12 @@ let live = 0;
 /** A pointer to an initialised `mpfr_t` in wasm memory. */
 export type RealPtr = number;
 
-/** Allocates and initialises an `mpfr_t` of `prec` bits (value NaN until set). */
+/**
+ * Allocates and initialises an `mpfr_t` of `prec` bits (value NaN until set). A precision that is not a positive
+ * integer is a RangeError (MPFR's behaviour below MPFR_PREC_MIN is undefined; NaN would become 0 in the binding).
+ */
 export function allocReal(prec: number): RealPtr {
+  if (!(Number.isSafeInteger(prec) && prec >= 1)) throw new RangeError(`an MPFR precision must be a positive integer number of bits, got ${prec}`);
   const ptr = mpfr.mpfr_t();
   mpfr.mpfr_init2(ptr, prec);
   live++;

@@ -62,8 +62,11 @@ export function klBon(arena: Arena, dist: Distribution, n: number): Interval {
   return sum;
 }
 
-/** o = P_k log(P_k / q_k) for the walk's current level (u: scratch). */
-function levelTerm(o: Interval, walk: LevelWalk, u: Interval): void {
+/**
+ * o = P_k log(P_k / q_k) for the walk's current level (u: scratch). Exported for its tests: the log-space branch (P_k
+ * below MPFR's exponent range) needs inputs of hundreds of MB to reach through klBon.
+ */
+export function levelTerm(o: Interval, walk: LevelWalk, u: Interval): void {
   const P = walk.prob;
   if (mpfr.mpfr_sgn(P.lo) > 0) {
     // P_k / q_k = P_k T / g_k, T and g_k exact
@@ -97,7 +100,7 @@ class BottomBlock {
     arena: Arena,
     private readonly walk: LevelWalk,
   ) {
-    this.smallest = arena.realWithPrecision(Math.max(walk.exactBits, arena.prec));
+    this.smallest = arena.realWithPrecision(walk.exactBits); // every exact mass fits in exactBits
     this.smallestShare = arena.real();
     this.width = arena.real();
     this.negligible = 2 ** -(arena.prec + 8);

@@ -8,12 +8,12 @@ import { describe, expect, test, vi } from "vitest";
 import { Distribution } from "../distribution.ts";
 import { withArena } from "../../numerics/arena.ts";
 import { Enclosure, dyadicOf } from "../../numerics/enclosure.ts";
-import type { Interval } from "../../numerics/interval.ts";
-import { liveReals } from "../../numerics/mpfr.ts";
+import { Interval } from "../../numerics/interval.ts";
+import { liveReals, mpfr } from "../../numerics/mpfr.ts";
 import { enclosureContains } from "../../numerics/exact-compare.ts";
 import { bigToFraction, exactBonPmf } from "../exact/exact-pmf.ts";
 import { bonLevelPmf, bonLevels, bonPmf } from "./bon-policy.ts";
-import { klBon } from "./kl.ts";
+import { klBon, levelTerm } from "./kl.ts";
 import { LevelWalk, MAX_POWER_N } from "./level-walk.ts";
 import { levelMasses } from "./level-masses.ts";
 import { bonLevelsBefore, klBonBefore } from "./fixtures/levels-before-streaming.ts";
@@ -183,5 +183,62 @@ describe("progress during a pass", () => {
       () => pulses++,
     );
     expect(pulses).toBe(3);
+  });
+});
+
+describe("log space: log P_k and the KL term of a level whose P_k underflowed", () => {
+  // P_k below MPFR's exponent range (about 2^-(2^30)) needs an input of hundreds of MB; both computations are checked
+  // at ordinary levels instead: logProb against the log of the walk's P_k (two rigorous enclosures must intersect,
+  // and logProb is as tight), and levelTerm with P_k's lower end set to 0 (what an underflow leaves) against the term
+  // of the true P_k, which it must contain.
+  const inputs = [{ p: [0.1, 0.2, 0.3, 0.4] }, { p: [0.9, 0.05, 0.05], r: [3, 2, 1] }, { p: [0.125, 0.25, 0, 0.25, 0.375], r: [1, 2, 5, 2, 3] }, { p: randomP(30, 6) }];
+  test("logProb encloses log P_k at every level (masses above and below the rest: both forms of log(c_{k-1}/c_k))", () => {
+    let levels = 0;
+    for (const input of inputs) {
+      const dist = Distribution.parse(input);
+      for (const n of [1, 2, 7, 1000, 2e9]) {
+        withArena(128, (arena) => {
+          const walk = new LevelWalk(arena, dist, n);
+          const viaLog = Interval.alloc(arena);
+          while (walk.next()) {
+            if (!walk.prob.isPositive()) continue;
+            walk.logProb(viaLog);
+            const a = enc(viaLog, 128);
+            const b = enc(walk.prob.log(), 128);
+            expect(a.hiNumber >= b.loNumber && b.hiNumber >= a.loNumber, `k = ${walk.k}, n = ${n}: ${a} and ${b} are disjoint`).toBe(true);
+            expect(a.width, `k = ${walk.k}, n = ${n}`).toBeLessThanOrEqual(Math.max(4 * b.width, 2 ** -100 * Math.max(1, Math.abs(b.hiNumber)))); // absolute near log 1 = 0
+            levels++;
+          }
+        });
+      }
+    }
+    expect(levels).toBeGreaterThan(100);
+  });
+
+  test("levelTerm with P_k = [0, hi] contains the term of the true P_k, and is finite", () => {
+    for (const input of inputs) {
+      const dist = Distribution.parse(input);
+      for (const n of [2, 7, 1000]) {
+        withArena(128, (arena) => {
+          const walk = new LevelWalk(arena, dist, n);
+          const term = Interval.alloc(arena);
+          const underflowed = Interval.alloc(arena);
+          const u = Interval.alloc(arena);
+          while (walk.next()) {
+            if (!walk.prob.isPositive()) continue;
+            levelTerm(term, walk, u);
+            const hi = walk.prob.hiDouble();
+            mpfr.mpfr_set_zero(walk.prob.lo, 1);
+            levelTerm(underflowed, walk, Interval.alloc(arena)); // fresh scratch (NaN): nothing left from the call above
+            const t = enc(term, 128);
+            const w = enc(underflowed, 128);
+            expect(Number.isFinite(w.loNumber) && Number.isFinite(w.hiNumber), `k = ${walk.k}, n = ${n}: ${w}`).toBe(true);
+            expect(w.loNumber <= t.loNumber && t.hiNumber <= w.hiNumber, `k = ${walk.k}, n = ${n}: ${w} does not contain ${t}`).toBe(true);
+            // [0, hi] x log(P/q): no wider than hi times log P_k's size plus log q_k's
+            expect(w.width).toBeLessThanOrEqual(hi * (Math.abs(Math.log(hi)) + 50));
+          }
+        });
+      }
+    }
   });
 });
