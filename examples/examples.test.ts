@@ -6,18 +6,22 @@
  *   - examples/python/subject.py (a program subject) when `python3 -c "import numpy"` works; otherwise that test
  *     is skipped, and says so in its name and on the console.
  * Both checks run in this process with the same seed, so they see the same cases and share the oracle cache: the
- * second check reuses the oracle's values. BONKL_RUNS scales the case counts (default 100 per op and domain).
+ * second check reuses the oracle's values. Cases per op and domain: BONKL_RUNS when set; else 100 (the default of
+ * `bonkl check`) in deep mode (BONKL_DEEP=1: `npm run test:deep`, and .ci/run), and 25 in `npm test` (the first 25
+ * of the same cases: the zoo's control checks src/float on all 100 in the same suite).
  */
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { describe, expect, test } from "vitest";
 import { formatReport } from "../src/conformance/format-report.ts";
 import type { ConformanceReport } from "../src/conformance/report.ts";
-import { runCheck, runsFromEnvironment } from "../src/conformance/run-check.ts";
+import { DEFAULT_RUNS, runCheck, runsFromEnvironment } from "../src/conformance/run-check.ts";
 import { python3, pythonCommand, pythonMissing } from "../src/util/python.ts";
 
 const JS_SUBJECT = fileURLToPath(new URL("./js/subject.mjs", import.meta.url));
 const PY_SUBJECT = fileURLToPath(new URL("./python/subject.py", import.meta.url));
+/** Cases per op and domain in `npm test` (deep mode and BONKL_RUNS: above). */
+const QUICK_RUNS = 25;
 /** The examples are careful implementations: they stay below this fraction of every tolerance (observed ~0.03). */
 const ROOM = 1 / 8;
 
@@ -54,7 +58,8 @@ function expectPassEverywhere(report: ConformanceReport): void {
 }
 
 describe("examples/ pass every domain of bonkl check", () => {
-  const runs = runsFromEnvironment();
+  const setting = process.env.BONKL_RUNS;
+  const runs = setting !== undefined && setting !== "" ? runsFromEnvironment() : process.env.BONKL_DEEP === "1" ? DEFAULT_RUNS : QUICK_RUNS;
 
   test("[slow] examples/js/subject.mjs (module subject)", async () => {
     const report = await runCheck({ subject: { module: JS_SUBJECT }, runs });

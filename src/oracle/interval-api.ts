@@ -12,7 +12,7 @@ export { parseN } from "./input/parse.ts";
 export { bonLevels, bonLevelPmf, bonPmf, logLevelProb, type BonLevels } from "./quantities/bon-policy.ts";
 export { klBon, klFormula, klFromLevels } from "./quantities/kl.ts";
 export { klExample1 } from "./quantities/example1.ts";
-export { epsFromLog, epsFromMass, epsFromRational, estimators, type EpsPoint, type EstimatorValues } from "./quantities/estimators.ts";
+export { complementPowerOf, epsFromLog, epsFromMass, epsFromRational, estimators, logOneMinusPower, type EpsPoint, type EstimatorValues } from "./quantities/estimators.ts";
 export { estimatorMoments, type EstimatorMoments } from "./quantities/estimator-moments.ts";
 export { gapBoundCor2, gapBoundCor3, gapBoundThm2, gapBoundThm3, klBoundLemma2, klBoundThm4 } from "./quantities/bounds.ts";
 export { collisionProbability, epsInfinity, epsInfinityMass, maxMass, renyi, renyi2, type Reading } from "./quantities/renyi.ts";

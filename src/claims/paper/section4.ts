@@ -11,7 +11,7 @@ import type { Claim } from "../claim.ts";
 import { exactlyEqual, lessOrEqual, orFactored, provedByFactoredSlack, type Evidence } from "../evidence.ts";
 import { certifiedOf } from "../certified-number.ts";
 import { Interval } from "../../numerics/interval.ts";
-import { bonLevels, bonPmf, epsFromMass, estimatorMoments, estimators, logLevelProb, maxMass, type BonLevels } from "../../oracle/interval-api.ts";
+import { bonLevels, bonPmf, complementPowerOf, epsFromMass, estimatorMoments, estimators, logLevelProb, logOneMinusPower, maxMass, type BonLevels } from "../../oracle/interval-api.ts";
 import { describeBonCase, describeEpsCase, distributionOf, epsCase, extendedCase, paperCase, type BonCase, type EpsCase } from "../arbitraries/cases.ts";
 import { extendedDistribution, flatDistribution, paperDistribution, withTiedRewards } from "../arbitraries/distributions.ts";
 import { epsPoint, formula, kl } from "./quantities.ts";
@@ -155,15 +155,17 @@ function drawnAtLeastOnce(arena: Arena, c: BonCase): Evidence {
     for (const i of level.members) {
       if (k === K - 1 && level.members.length === 1) continue; // exactly equal
       const m = dist.masses[i]!;
-      const v = estimators(arena, c.n, epsFromMass(arena, m, dist.total));
-      let slack = v.complementPower.sub(pmf[i] as Interval);
+      const pt = epsFromMass(arena, m, dist.total);
+      const complementPower = complementPowerOf(arena, c.n, pt); // 1 - (1 - p(y))^n; its log only when needed below
+      let slack = complementPower.sub(pmf[i] as Interval);
       if (!slack.isPositive() && !slack.isNegative()) {
         // relative form: rhs (1 - pi/rhs) with log pi = log P_k + log(p/g), decisive unless pi/rhs is near 1
         levels ??= bonLevels(arena, dist, c.n);
         const share = level.members.length === 1 ? null : Interval.fromRational(arena, m.num * level.mass.den, m.den * level.mass.num).log();
         const logPi = share === null ? logLevelProb(arena, levels, k) : logLevelProb(arena, levels, k).add(share);
-        const d = v.logComplementPower.sub(logPi);
-        if (d.isPositive()) slack = v.logComplementPower.exp().mul(d.neg().expm1().neg());
+        const logComplementPower = logOneMinusPower(arena, c.n, pt, complementPower);
+        const d = logComplementPower.sub(logPi);
+        if (d.isPositive()) slack = logComplementPower.exp().mul(d.neg().expm1().neg());
         else if (level.members.length === 1) slack = drawnSlackAlone(arena, c.n, m, above, dist.total);
       }
       if (slack.isNegative()) return { status: "disproved", detail: `outcome ${i}: pi_n(y) > 1 - (1 - p(y))^n`, slack: certifiedOf(slack) };

@@ -71,9 +71,20 @@ export interface EstimatorValues {
   readonly logComplementPower: Interval;
 }
 
-/** log(1 - (1-eps)^n), falling back to the bound n eps (1 - (n-1)eps/2) <= . <= n eps when eps underflows. */
-function logOneMinusPower(arena: Arena, n: number, pt: EpsPoint, complementPower: Interval): Interval {
-  if (complementPower.isPositive()) return complementPower.log();
+/**
+ * 1 - (1 - eps)^n (Eq. 25: the probability that an outcome of mass eps is drawn at least once in n draws), alone:
+ * for callers that need no estimator (estimators() computes it the same way).
+ */
+export function complementPowerOf(arena: Arena, n: number, pt: EpsPoint): Interval {
+  return pt.one ? Interval.fromDouble(arena, 1) : pt.logOneMinusEps.scale(n).expm1().neg();
+}
+
+/**
+ * log(1 - (1-eps)^n) from 1 - (1-eps)^n (complementPowerOf), falling back to the bound
+ * n eps (1 - (n-1)eps/2) <= . <= n eps when eps underflows.
+ */
+export function logOneMinusPower(arena: Arena, n: number, pt: EpsPoint, complementPower: Interval): Interval {
+  if (complementPower.isPositive()) return complementPower.log(); // at eps = 1: log 1 = 0 exactly
   const logN = Interval.fromDouble(arena, n).log();
   const slack = pt.eps.scale(-(n - 1) / 2); // -(n-1) eps / 2, rounded outward (n-1 and /2 exact in binary)
   if (!(slack.loDouble() > -0.5)) throw new Error("estimator fallback used outside its range");
@@ -94,7 +105,7 @@ export function estimators(arena: Arena, n: number, pt: EpsPoint): EstimatorValu
   }
   const x = pt.logOneMinusEps.scale(n); // log (1-eps)^n
   const power = x.exp();
-  const complementPower = x.expm1().neg();
+  const complementPower = complementPowerOf(arena, n, pt);
   const logComplementPower = logOneMinusPower(arena, n, pt, complementPower);
   const upper = logComplementPower.sub(pt.logEps); // Eq. (26)
   const logN = Interval.fromDouble(arena, n).log();

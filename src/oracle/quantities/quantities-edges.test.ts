@@ -18,7 +18,7 @@ import { withArena } from "../../numerics/arena.ts";
 import { compareDyadicRational, enclosureContains, enclosureMeetsDecimal } from "../../numerics/exact-compare.ts";
 import type { Rational } from "../../numerics/rational.ts";
 import { bonLevelPmf, bonLevels, bonPmf, logLevelProb } from "./bon-policy.ts";
-import { epsFromLog, epsFromRational, estimators } from "./estimators.ts";
+import { complementPowerOf, epsFromLog, epsFromRational, estimators, logOneMinusPower } from "./estimators.ts";
 import { estimatorMoments } from "./estimator-moments.ts";
 import { collisionProbability, epsInfinity, epsInfinityMass, renyi, renyi2 } from "./renyi.ts";
 import { klExample1 } from "./example1.ts";
@@ -164,5 +164,25 @@ describe("Example 1, Eq. (6), at the last n whose 2^-n MPFR represents", () => {
       expect(mpfr.mpfr_lessequal_p(v.hi, log2Up)).not.toBe(0);
       expect(v.loDouble()).toBeLessThanOrEqual(Math.LN2); // Math.LN2 = RN(log 2) lies below log 2
     });
+  });
+});
+
+describe("1 - (1 - eps)^n and its log alone (for callers that need no estimator)", () => {
+  test("the same enclosures, bit for bit, as estimators() gives them, at eps = 1 too", () => {
+    const same = (a: Interval, b: Interval, what: string): void => {
+      expect([dyadicOf(a.lo), dyadicOf(a.hi)], what).toEqual([dyadicOf(b.lo), dyadicOf(b.hi)]);
+    };
+    const points: [string, Rational][] = [["1/3", { num: 1n, den: 3n }], ["1e-300", { num: 1n, den: 10n ** 300n }], ["1", { num: 1n, den: 1n }], ["0.999", { num: 999n, den: 1000n }]];
+    for (const [name, eps] of points) {
+      for (const n of [1, 2, 1000, 2 ** 40]) {
+        withArena(128, (arena) => {
+          const pt = epsFromRational(arena, eps);
+          const v = estimators(arena, n, pt);
+          const c = complementPowerOf(arena, n, pt);
+          same(c, v.complementPower, `1 - (1 - ${name})^${n}`);
+          same(logOneMinusPower(arena, n, pt, c), v.logComplementPower, `log(1 - (1 - ${name})^${n})`);
+        });
+      }
+    }
   });
 });
