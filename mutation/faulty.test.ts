@@ -1,15 +1,17 @@
-// SLOW (~45 s on the project's loaded 2-core machine): checks every faulty subject of mutation/faulty/ with the
-// conformance engine, in this process, with one seed and one shared oracle cache (the controls run first and fill
-// it; the faulty subjects then mostly reuse its values), in a beforeAll; the tests then read the outcomes.
+// SLOW (~30 s on the project's loaded 2-core machine): checks every faulty subject of mutation/faulty/ with the
+// conformance engine, in this process, with one seed and one shared oracle cache (the subjects share the cases of
+// their domains, so most oracle values are computed once), in a beforeAll; the tests then read the outcomes.
 //
 // Each subject's header (mutation/zoo.ts, mutation/README.md) claims the op that is wrong, the domains where bonkl
 // check must FAIL that op (and the failure classes it must report there) and the domains where it must PASS; the test
-// holds every claim. The correct controls
-// (src/float on every domain, the naive fixture on standard) must pass. Python subjects need python3 with numpy
-// and are skipped without it.
+// holds every claim. The correct control checked here (the naive fixture on standard) must pass; the other control,
+// src/float on every domain under the same seed and case count, is the first test of properties/conformance.test.ts
+// (which also asserts room to spare and accuracy) and is not run twice. Python subjects need python3 with numpy and
+// are skipped without it.
 import { beforeAll, describe, expect, test } from "vitest";
 import { formatReport } from "../src/conformance/format-report.ts";
 import type { ConformanceReport } from "../src/conformance/report.ts";
+import { DEFAULT_RUNS, DEFAULT_SEED } from "../src/conformance/run-check.ts";
 import { CONTROLS, ZOO_RUNS, ZOO_SEED, checkControl, checkZoo, loadZoo, parseHeader, pythonWithNumpy, type ZooOutcome } from "./zoo.ts";
 
 const zoo = loadZoo();
@@ -55,15 +57,22 @@ describe("faulty subject headers", () => {
 
 describe(`the zoo under bonkl check (seed ${ZOO_SEED}, ${ZOO_RUNS} cases per op and domain)`, () => {
   const controls = new Map<string, ConformanceReport>();
+  // src/float on every domain (spec null): properties/conformance.test.ts checks it with the zoo's seed and runs
+  const checked = CONTROLS.filter((control) => control.spec !== null);
   const outcomes = new Map<string, ZooOutcome>();
 
-  // The controls first (they fill the oracle cache), then the zoo, ZOO_CONCURRENCY subjects at a time.
+  // The control first, then the zoo, ZOO_CONCURRENCY subjects at a time (one oracle cache for all).
   beforeAll(async () => {
-    for (const control of CONTROLS) controls.set(control.name, await checkControl(control));
+    for (const control of checked) controls.set(control.name, await checkControl(control));
     for (const outcome of await checkZoo(zoo)) outcomes.set(outcome.subject.file, outcome);
   }, 600_000);
 
-  for (const control of CONTROLS) {
+  test("the control left to properties/conformance.test.ts runs there with the zoo's seed and case count", () => {
+    expect(CONTROLS.filter((control) => control.spec === null).map((control) => control.domains)).toEqual([null]); // every domain
+    expect([ZOO_SEED, ZOO_RUNS]).toEqual([DEFAULT_SEED, DEFAULT_RUNS]); // what properties/conformance.test.ts uses by default
+  });
+
+  for (const control of checked) {
     test(`control: ${control.name} passes${control.domains ? ` ${control.domains.join(", ")}` : " every domain"}`, () => {
       const report = controls.get(control.name)!;
       expect(report.verdict, formatReport(report)).toBe("PASS");
