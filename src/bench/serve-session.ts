@@ -1,10 +1,12 @@
 /**
  * Times requests through the real `bonkl serve` process (started as bonkl-cli.ts says). One fresh process per
  * call of `timeServe`: a `capabilities` request and the timed request are written at spawn, so
- *   - start-up = spawn -> capabilities answer (node, module loading, and a worker thread with its MPFR wasm: the
- *     op names come from a worker);
+ *   - start-up = spawn -> the first answer, normally capabilities' (node, module loading, and a worker thread with
+ *     its MPFR wasm: the op names come from a worker);
  *   - cold     = spawn -> answer of the request: what a first user waits;
- *   - cold request alone = capabilities answer -> answer (the server is ready, the request already waiting);
+ *   - cold request alone = cold - start-up (the server is ready, the request already waiting). The two requests may
+ *     go to different workers, and a quick request can be answered before capabilities: then start-up is its answer
+ *     and the request alone took 0 after it.
  *   - warm     = the same request again, each sent after the previous answer: write -> answer.
  */
 import { spawn } from "node:child_process";
@@ -77,10 +79,11 @@ export async function timeServe(op: string, args: unknown, options: { digits: nu
       const repeat = answerOf(again.body);
       if (repeat.value !== answer.value) throw new Error(`bonkl serve answered ${repeat.value} warm but ${answer.value} cold`);
     }
+    const firstAnswer = Math.min(ready.at, cold.at);
     return {
-      startupSeconds: (ready.at - started) / 1000,
+      startupSeconds: (firstAnswer - started) / 1000,
       coldSeconds: (cold.at - started) / 1000,
-      coldRequestSeconds: (cold.at - ready.at) / 1000,
+      coldRequestSeconds: (cold.at - firstAnswer) / 1000,
       warmSeconds,
       answer,
     };
