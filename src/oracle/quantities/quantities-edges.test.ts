@@ -168,21 +168,34 @@ describe("Example 1, Eq. (6), at the last n whose 2^-n MPFR represents", () => {
 });
 
 describe("1 - (1 - eps)^n and its log alone (for callers that need no estimator)", () => {
-  test("the same enclosures, bit for bit, as estimators() gives them, at eps = 1 too", () => {
-    const same = (a: Interval, b: Interval, what: string): void => {
-      expect([dyadicOf(a.lo), dyadicOf(a.hi)], what).toEqual([dyadicOf(b.lo), dyadicOf(b.hi)]);
+  test("enclose the exact 1 - (1 - eps)^n (rational arithmetic) and its log (mpmath, 40 digits); 1 and 0 at eps = 1", () => {
+    const power = (r: Rational, n: number): Rational => ({ num: r.num ** BigInt(n), den: r.den ** BigInt(n) });
+    const drawn = (eps: Rational, n: number): Rational => {
+      const q = power({ num: eps.den - eps.num, den: eps.den }, n);
+      return { num: q.den - q.num, den: q.den };
     };
-    const points: [string, Rational][] = [["1/3", { num: 1n, den: 3n }], ["1e-300", { num: 1n, den: 10n ** 300n }], ["1", { num: 1n, den: 1n }], ["0.999", { num: 999n, den: 1000n }]];
-    for (const [name, eps] of points) {
-      for (const n of [1, 2, 1000, 2 ** 40]) {
-        withArena(128, (arena) => {
-          const pt = epsFromRational(arena, eps);
-          const v = estimators(arena, n, pt);
-          const c = complementPowerOf(arena, n, pt);
-          same(c, v.complementPower, `1 - (1 - ${name})^${n}`);
-          same(logOneMinusPower(arena, n, pt, c), v.logComplementPower, `log(1 - (1 - ${name})^${n})`);
-        });
-      }
+    // the log references: mpmath at 60 digits, log(-expm1(n log1p(-eps))), and log1p(-(2/3)^1000) for n = 1000
+    const cases: [Rational, number, string][] = [
+      [{ num: 1n, den: 3n }, 2, "-0.5877866649021190081897311406188637697694"],
+      [{ num: 1n, den: 3n }, 1000, "-8.104774656527566670484265863285729725667e-177"],
+      [{ num: 1n, den: 10n ** 300n }, 2, "-690.0823807176537598959802042838510857123"],
+    ];
+    for (const [eps, n, logRef] of cases) {
+      withArena(192, (arena) => {
+        const pt = epsFromRational(arena, eps);
+        const c = complementPowerOf(arena, n, pt);
+        expect(enclosureContains(enc(c, 192), drawn(eps, n)), `1 - (1 - ${eps.num}/${eps.den})^${n}`).toBe(true);
+        const l = enc(logOneMinusPower(arena, n, pt, c), 192);
+        expect(enclosureMeetsDecimal(l, logRef, 40), `${l.toString()} vs ${logRef}`).toBe(true);
+        expect(l.width).toBeLessThanOrEqual(2 ** -120 * Math.max(1, Math.abs(Number(logRef)))); // absolute near log 1 = 0
+      });
     }
+    withArena(128, (arena) => {
+      const pt = epsFromRational(arena, { num: 1n, den: 1n });
+      const c = complementPowerOf(arena, 7, pt);
+      expect([c.loDouble(), c.hiDouble()]).toEqual([1, 1]);
+      const l = logOneMinusPower(arena, 7, pt, c);
+      expect([l.loDouble(), l.hiDouble()]).toEqual([0, 0]);
+    });
   });
 });
