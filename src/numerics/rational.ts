@@ -45,41 +45,33 @@ function reduceTwos(num: bigint, shift: number): ScaledRational {
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 /**
- * 10^k as a bigint. A large power is the power of its block of 1024 exponents (remembered for the last few blocks) times
- * a small power: a long array of strings such as "1e-100000", or of distinct exponents from 1e-99000 to 1e-99999,
- * then costs one 330,000-bit exponentiation (about 5 ms) per block instead of one per entry, and a multiplication
- * linear in the size for each entry.
+ * base^k for one base, as a bigint. A large power is the power of its block of 1024 exponents (the last 16 blocks
+ * are remembered) times a small power: a long array of strings such as "1e-100000", or of distinct exponents from
+ * 1e-99000 to 1e-99999, then costs one 330,000-bit exponentiation (about 5 ms) per block instead of one per entry,
+ * and a multiplication linear in the size for each entry.
  */
-const BLOCK = 1024;
-const blockPowers = new Map<number, bigint>();
-function pow10(k: number): bigint {
-  if (k < BLOCK) return 10n ** BigInt(k);
-  const rest = k % BLOCK;
-  const block = k - rest;
-  let power = blockPowers.get(block);
-  if (power === undefined) {
-    power = 10n ** BigInt(block);
-    if (blockPowers.size >= 16) blockPowers.delete(blockPowers.keys().next().value as number);
-    blockPowers.set(block, power);
-  }
-  return rest === 0 ? power : power * 10n ** BigInt(rest);
+function blockPowers(base: bigint): (k: number) => bigint {
+  const BLOCK = 1024;
+  const remembered = new Map<number, bigint>();
+  return (k) => {
+    if (k < BLOCK) return base ** BigInt(k);
+    const rest = k % BLOCK;
+    const block = k - rest;
+    let power = remembered.get(block);
+    if (power === undefined) {
+      power = base ** BigInt(block);
+      if (remembered.size >= 16) remembered.delete(remembered.keys().next().value as number);
+      remembered.set(block, power);
+    }
+    return rest === 0 ? power : power * base ** BigInt(rest);
+  };
 }
 
-const FIVE_BLOCK = 1024;
-const fiveBlockPowers = new Map<number, bigint>();
-/** 5^k as a bigint (large powers from a remembered block power, as pow10). */
-export function pow5(k: number): bigint {
-  if (k < FIVE_BLOCK) return 5n ** BigInt(k);
-  const rest = k % FIVE_BLOCK;
-  const block = k - rest;
-  let power = fiveBlockPowers.get(block);
-  if (power === undefined) {
-    power = 5n ** BigInt(block);
-    if (fiveBlockPowers.size >= 16) fiveBlockPowers.delete(fiveBlockPowers.keys().next().value as number);
-    fiveBlockPowers.set(block, power);
-  }
-  return rest === 0 ? power : power * 5n ** BigInt(rest);
-}
+/** 10^k as a bigint. */
+const pow10 = blockPowers(10n);
+
+/** 5^k as a bigint. */
+export const pow5 = blockPowers(5n);
 
 /** num * 2^twos 5^fives (twos, fives >= 0). */
 export function scaleUp(num: bigint, twos: number, fives: number): bigint {
