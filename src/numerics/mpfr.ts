@@ -1,5 +1,5 @@
 /**
- * The MPFR binding (GMP + MPFR compiled to WebAssembly by gmp-wasm), loaded once per process.
+ * The MPFR binding (GMP + MPFR compiled to WebAssembly by gmp-wasm, loaded by gmp-binding.ts), once per thread.
  *
  * Everything numeric in the oracle goes through MPFR's correctly rounded operations with an explicit rounding
  * direction. WebAssembly memory is not garbage-collected: every `mpfr_t` made here must be released with
@@ -9,12 +9,10 @@
  * (n up to 2^53 - 1 is passed as an exact double with `mpfr_set_d`), and the exponent range is
  * about 2^(+-2^30), i.e. 10^(+-3.2e8).
  */
-import { init, type GMPFunctions } from "gmp-wasm";
-
-const lib = await init();
+import { loadGmpBinding, type GmpBinding } from "./gmp-binding.ts";
 
 /** The raw MPFR/GMP functions. */
-export const mpfr: GMPFunctions = lib.binding;
+export const mpfr: GmpBinding = await loadGmpBinding();
 
 /** MPFR rounding modes. */
 export const RNDN = 0;
