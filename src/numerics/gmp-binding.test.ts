@@ -7,7 +7,7 @@ import { createRequire } from "node:module";
 import { deflateRawSync } from "node:zlib";
 import { init, type GMPFunctions } from "gmp-wasm";
 import { beforeAll, describe, expect, test } from "vitest";
-import { embeddedWasm, exportName, instantiateBinding, loadGmpBinding, type GmpBinding } from "./gmp-binding.ts";
+import { embeddedWasm, exportName, gmpWasmImports, instantiateBinding, loadGmpBinding, type GmpBinding } from "./gmp-binding.ts";
 
 const bundlePath = createRequire(import.meta.url).resolve("gmp-wasm");
 const bundle = { path: bundlePath, text: readFileSync(bundlePath, "latin1") };
@@ -42,7 +42,8 @@ describe("the embedded module", () => {
   test("another layout, data that does not inflate, or a wrong length is an Error naming the file", () => {
     const data = deflateRawSync(Buffer.from("\0asm\x01\0\0\0")).toString("base64");
     const at = (text: string) => () => embeddedWasm({ path: "/x/gmp.js", text });
-    expect(at("module.exports = {}")).toThrow(/cannot read the WebAssembly module embedded in \/x\/gmp\.js: no gmpWasmLength and gmpWasm constants/);
+    for (const text of ["module.exports = {}", "const gmpWasmLength = 8;", `const gmpWasm = '${data}';`])
+      expect(at(text)).toThrow(/cannot read the WebAssembly module embedded in \/x\/gmp\.js: no gmpWasmLength and gmpWasm constants/);
     expect(at(`const gmpWasmLength = 8;\nconst gmpWasm = 'AAAA';`)).toThrow(/\/x\/gmp\.js: its data does not inflate/);
     expect(at(`const gmpWasmLength = 9;\nconst gmpWasm = '${data}';`)).toThrow(/\/x\/gmp\.js: it inflates to 8 bytes, not the 9 stated/);
     expect([...embeddedWasm({ path: "/x/gmp.js", text: `const gmpWasmLength = 8;\nconst gmpWasm = '${data}';` })]).toEqual([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]);
@@ -51,11 +52,18 @@ describe("the embedded module", () => {
     // the smallest valid module: no exports at all
     await expect(instantiateBinding(new Uint8Array([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]))).rejects.toThrow("gmp-wasm's WebAssembly module has no function _initialize");
   });
+  test("imports: the C code's exit and file calls are fatal errors, memory growth needs no notice", () => {
+    const imports = gmpWasmImports();
+    expect(Object.keys(imports.wasi_snapshot_preview1 ?? {}).sort()).toEqual(["fd_close", "fd_seek", "fd_write", "proc_exit"]);
+    for (const f of Object.values(imports.wasi_snapshot_preview1 ?? {})) expect(f).toThrow("Fatal error in gmp-wasm");
+    expect(imports.env?.emscripten_notify_memory_growth?.()).toBeUndefined();
+  });
   test("export names: mpfr_x is r_x, mpz_x is z_x, as in gmp-wasm's binding", () => {
     expect(exportName("mpfr_log1p")).toBe("r_log1p");
     expect(exportName("mpfr_t")).toBe("r_t");
     expect(exportName("mpz_set_si")).toBe("z_set_si");
     expect(exportName("mpfr_mpz_x")).toBe("r_mpz_x");
+    expect(exportName("g_mpfr_x")).toBe("g_mpfr_x"); // only a leading prefix is replaced
   });
 });
 
@@ -133,5 +141,28 @@ describe("the binding computes as gmp-wasm's", () => {
       ours.mpfr_clear(x);
       ours.mpfr_t_free(x);
     }
+  });
+  // Each on an instance of its own: a fresh 16 MiB memory, so that 32 MiB that were not freed must grow it.
+  test("malloc gives writable blocks and free returns them: 32 blocks of 1 MiB, one at a time, do not grow the memory", async () => {
+    const fresh = await loadGmpBinding();
+    const before = fresh.mem.length;
+    for (let i = 0; i < 32; i++) {
+      const ptr = fresh.malloc(1 << 20);
+      expect(ptr).toBeGreaterThan(0);
+      fresh.mem[ptr + (1 << 20) - 1] = 7;
+      expect(fresh.mem[ptr + (1 << 20) - 1]).toBe(7);
+      fresh.free(ptr);
+    }
+    expect(fresh.mem.length - before).toBeLessThan(8 << 20);
+  });
+  test("a string passed to GMP is freed after the call: 32 strings of 1 MiB do not grow the memory", async () => {
+    const fresh = await loadGmpBinding();
+    const z = fresh.mpz_t();
+    fresh.mpz_init(z);
+    const text = "7".repeat(1 << 20);
+    expect(fresh.mpz_set_string(z, text, 16)).toBe(0); // the number's own limbs, allocated once
+    const before = fresh.mem.length;
+    for (let i = 0; i < 32; i++) expect(fresh.mpz_set_string(z, text, 16)).toBe(0);
+    expect(fresh.mem.length - before).toBeLessThan(8 << 20);
   });
 });

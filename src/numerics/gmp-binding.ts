@@ -80,16 +80,24 @@ export function embeddedWasm(bundle: Bundle): Uint8Array {
   return bytes;
 }
 
-/** Compiles and instantiates the module with gmp-wasm's imports, and binds the functions of GmpBinding. */
-export async function instantiateBinding(wasm: Uint8Array): Promise<GmpBinding> {
+/**
+ * The module's imports, as gmp-wasm gives them: the C code never exits or writes to a file (a call would be a fatal
+ * error, as in gmp-wasm), and views of the memory are made from memory.buffer when asked for, so its growth needs no
+ * notice.
+ */
+export function gmpWasmImports(): Record<string, Record<string, () => unknown>> {
   const fatal = (): never => {
     throw new Error("Fatal error in gmp-wasm");
   };
-  const { instance } = await WebAssembly.instantiate(wasm, {
-    // Views of the memory are made from memory.buffer when asked for, so its growth needs no notice.
+  return {
     env: { emscripten_notify_memory_growth: () => undefined },
     wasi_snapshot_preview1: { proc_exit: fatal, fd_write: fatal, fd_seek: fatal, fd_close: fatal },
-  });
+  };
+}
+
+/** Compiles and instantiates the module with gmp-wasm's imports, and binds the functions of GmpBinding. */
+export async function instantiateBinding(wasm: Uint8Array): Promise<GmpBinding> {
+  const { instance } = await WebAssembly.instantiate(wasm, gmpWasmImports());
   const exports = instance.exports;
   const fn = (name: string): ((...args: number[]) => number) => {
     const f = exports[name];
